@@ -1,0 +1,159 @@
+package dev.posplan.planners;
+
+import java.util.Arrays;
+
+/**
+ * The mutable {@code [axes, length]} array a planner writes into, axis-major like a backend's
+ * {@code position_ids[axes, L]}. Values are handed over as doubles and stored once, rounded to the
+ * buffer's type: truncated toward zero for {@link DType#INT32} (the references' {@code .long()}),
+ * rounded to nearest for {@link DType#FLOAT32}. Bulk operations keep the hot path free of per-token calls.
+ */
+public abstract sealed class PositionBuffer permits PositionBuffer.Ints, PositionBuffer.Floats {
+
+    protected final int axes;
+    protected final int length;
+
+    private PositionBuffer(int axes, int length) {
+        if (axes < 1 || length < 0) {
+            throw new IllegalArgumentException("bad position buffer shape " + axes + "x" + length);
+        }
+        this.axes = axes;
+        this.length = length;
+    }
+
+    /** Allocates a buffer; callers check limits before (the array is {@code axes * length} elements). */
+    public static PositionBuffer allocate(DType dtype, int axes, int length) {
+        return dtype == DType.INT32 ? new Ints(axes, length) : new Floats(axes, length);
+    }
+
+    public int axes() {
+        return axes;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public abstract DType dtype();
+
+    /** Stores one value. */
+    public abstract void set(int axis, int index, double value);
+
+    /** Reads a stored value back. */
+    public abstract double get(int axis, int index);
+
+    /** {@code n} copies of {@code value} from {@code from}. */
+    public abstract void fill(int axis, int from, int n, double value);
+
+    /** {@code start, start + step, …} ({@code n} values) from {@code from}. */
+    public abstract void ramp(int axis, int from, int n, double start, double step);
+
+    /** The same ramp with step 1 on every axis: what text tokens get. */
+    public void rampAll(int from, int n, double start) {
+        for (int a = 0; a < axes; a++) {
+            ramp(a, from, n, start, 1);
+        }
+    }
+
+    /** The same value on every axis. */
+    public void fillAll(int from, int n, double value) {
+        for (int a = 0; a < axes; a++) {
+            fill(a, from, n, value);
+        }
+    }
+
+    abstract Object freeze();
+
+    static final class Ints extends PositionBuffer {
+        private final int[] data;
+
+        Ints(int axes, int length) {
+            super(axes, length);
+            data = new int[Math.multiplyExact(axes, length)];
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.INT32;
+        }
+
+        @Override
+        public void set(int axis, int index, double value) {
+            data[axis * length + index] = (int) value;
+        }
+
+        @Override
+        public double get(int axis, int index) {
+            return data[axis * length + index];
+        }
+
+        @Override
+        public void fill(int axis, int from, int n, double value) {
+            int off = axis * length + from;
+            Arrays.fill(data, off, off + n, (int) value);
+        }
+
+        @Override
+        public void ramp(int axis, int from, int n, double start, double step) {
+            int off = axis * length + from;
+            if (step == 1 && start == Math.rint(start)) {
+                int v = (int) start;
+                for (int i = 0; i < n; i++) {
+                    data[off + i] = v + i;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    data[off + i] = (int) (start + i * step);
+                }
+            }
+        }
+
+        @Override
+        Object freeze() {
+            return data;
+        }
+    }
+
+    static final class Floats extends PositionBuffer {
+        private final float[] data;
+
+        Floats(int axes, int length) {
+            super(axes, length);
+            data = new float[Math.multiplyExact(axes, length)];
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.FLOAT32;
+        }
+
+        @Override
+        public void set(int axis, int index, double value) {
+            data[axis * length + index] = (float) value;
+        }
+
+        @Override
+        public double get(int axis, int index) {
+            return data[axis * length + index];
+        }
+
+        @Override
+        public void fill(int axis, int from, int n, double value) {
+            int off = axis * length + from;
+            Arrays.fill(data, off, off + n, (float) value);
+        }
+
+        @Override
+        public void ramp(int axis, int from, int n, double start, double step) {
+            int off = axis * length + from;
+            for (int i = 0; i < n; i++) {
+                data[off + i] = (float) (start + i * step);
+            }
+        }
+
+        @Override
+        Object freeze() {
+            return data;
+        }
+    }
+}

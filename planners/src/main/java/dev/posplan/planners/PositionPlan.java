@@ -1,0 +1,140 @@
+package dev.posplan.planners;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Position IDs of one sequence: {@code axes × length} values stored axis-major in one primitive array
+ * ({@code int[]} or {@code float[]}, see {@link #dtype()}), plus what a decoder needs to continue.
+ *
+ * <p>{@code maxPosition} is the scheme's "max" M (over all axes for the M-RoPE family, the t row for
+ * VideoRoPE/HoPE, ceil of the maximum for V2PE); {@code ropeDelta()} is {@code M + 1 - length} as the
+ * references return it, with padding counted. Generated token {@code k} (0, 1, …) gets
+ * {@code decodeStart[axis] + k * decodeStep} on each axis.
+ */
+public final class PositionPlan {
+
+    private final List<String> axisNames;
+    private final DType dtype;
+    private final int length;
+    private final int unpaddedLength;
+    private final int[] ints;
+    private final float[] floats;
+    private final double maxPosition;
+    private final double[] decodeStart;
+    private final double decodeStep;
+
+    private PositionPlan(List<String> axisNames, DType dtype, int length, int unpaddedLength, Object data,
+            double maxPosition, double[] decodeStart, double decodeStep) {
+        this.axisNames = List.copyOf(axisNames);
+        if (decodeStart.length != this.axisNames.size()) {
+            throw new IllegalArgumentException("decode start needs one value per axis");
+        }
+        this.dtype = dtype;
+        this.length = length;
+        this.unpaddedLength = unpaddedLength;
+        this.ints = data instanceof int[] i ? i : null;
+        this.floats = data instanceof float[] f ? f : null;
+        this.maxPosition = maxPosition;
+        this.decodeStart = decodeStart.clone();
+        this.decodeStep = decodeStep;
+    }
+
+    /** A plan whose generated tokens continue at {@code maxPosition + 1 + k} on every axis (the host rule). */
+    public static PositionPlan of(List<String> axisNames, PositionBuffer buffer, int unpaddedLength,
+            double maxPosition) {
+        double[] start = new double[buffer.axes()];
+        java.util.Arrays.fill(start, maxPosition + 1);
+        return of(axisNames, buffer, unpaddedLength, maxPosition, start, 1);
+    }
+
+    /** A plan with an explicit decode rule. */
+    public static PositionPlan of(List<String> axisNames, PositionBuffer buffer, int unpaddedLength,
+            double maxPosition, double[] decodeStart, double decodeStep) {
+        if (axisNames.size() != buffer.axes()) {
+            throw new IllegalArgumentException("axis names " + axisNames + " do not match " + buffer.axes() + " axes");
+        }
+        return new PositionPlan(axisNames, buffer.dtype(), buffer.length(), unpaddedLength, buffer.freeze(),
+                maxPosition, decodeStart, decodeStep);
+    }
+
+    /** The same positions (shared, they are immutable) with another decode rule. */
+    public PositionPlan withDecode(double[] start, double step) {
+        Objects.requireNonNull(start, "start");
+        return new PositionPlan(axisNames, dtype, length, unpaddedLength, ints != null ? ints : floats, maxPosition,
+                start, step);
+    }
+
+    public List<String> axisNames() {
+        return axisNames;
+    }
+
+    public int axes() {
+        return axisNames.size();
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int unpaddedLength() {
+        return unpaddedLength;
+    }
+
+    /** Position of token {@code index} on {@code axis}. */
+    public double get(int axis, int index) {
+        Objects.checkIndex(index, length);
+        return ints != null ? ints[axis * length + index] : floats[axis * length + index];
+    }
+
+    /**
+     * The backing {@code int[axes * length]} (axis-major) for {@link DType#INT32} plans, else null.
+     * Exposed for encoders that write it out without copying; callers must not modify it.
+     */
+    public int[] intData() {
+        return ints;
+    }
+
+    /** The backing {@code float[axes * length]} for {@link DType#FLOAT32} plans, else null; read only. */
+    public float[] floatData() {
+        return floats;
+    }
+
+    public double maxPosition() {
+        return maxPosition;
+    }
+
+    /** {@code M + 1 - length}: the references' rope_deltas, padding included. */
+    public double ropeDelta() {
+        return maxPosition + 1 - length;
+    }
+
+    /** {@code M + 1 - unpaddedLength}: rope_deltas relative to the tokens that carry attention. */
+    public double ropeDeltaUnpadded() {
+        return maxPosition + 1 - unpaddedLength;
+    }
+
+    /** Position of generated token {@code k} (0-based) on {@code axis}. */
+    public double decodePosition(int axis, int k) {
+        return decodeStart[axis] + k * decodeStep;
+    }
+
+    /** Positions of the next {@code steps} generated tokens, {@code [steps][axes]}. */
+    public double[][] decodePositions(int steps) {
+        double[][] out = new double[steps][axes()];
+        for (int k = 0; k < steps; k++) {
+            for (int a = 0; a < axes(); a++) {
+                out[k][a] = decodePosition(a, k);
+            }
+        }
+        return out;
+    }
+
+    public double decodeStep() {
+        return decodeStep;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.posplan.planners;
+
+/**
+ * The rotary parameters every scheme reads the same way: {@code head_dim}, {@code rope_theta} and
+ * {@code partial_rotary_factor}, giving the rotary dimension D and D/2 pairs.
+ */
+public record Rotary(int headDim, double theta, int rotaryDim) {
+
+    /** Reads the three parameters; {@code defaultTheta} is the scheme's reference checkpoint value. */
+    public static Rotary read(SchemeParams p, double defaultTheta) {
+        int headDim = p.getInt("head_dim", 128);
+        double theta = p.getDouble("rope_theta", defaultTheta);
+        double factor = p.getDouble("partial_rotary_factor", 1.0);
+        try {
+            int rotaryDim = InvFreq.rotaryDim(headDim, factor);
+            InvFreq.of(rotaryDim, theta);
+            return new Rotary(headDim, theta, rotaryDim);
+        } catch (IllegalArgumentException e) {
+            throw SchemeParams.invalid(headDim < 2 ? "head_dim" : theta > 1 ? "partial_rotary_factor" : "rope_theta",
+                    e.getMessage());
+        }
+    }
+
+    public int pairs() {
+        return rotaryDim / 2;
+    }
+
+    /** A pair-wise allocation over these rotary parameters. */
+    public FrequencyAllocation pairwise(String layout, java.util.List<String> axisNames, int[] pairAxis) {
+        return FrequencyAllocation.pairwise(layout, axisNames, headDim, rotaryDim, theta, pairAxis);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.posplan.conformance;
+
+import dev.posplan.planners.DType;
+import dev.posplan.planners.PositionPlan;
+import tools.jackson.databind.JsonNode;
+
+/** Comparisons that throw a {@link Mismatch} describing the first difference. */
+public final class Expect {
+
+    private Expect() {
+    }
+
+    /**
+     * Position IDs {@code values[axis][token]} against a plan. float32 goldens compare bits after rounding
+     * the golden decimal to float; integer goldens compare exactly. Tokens whose mask is 0 are skipped
+     * (mask may be null). A one-axis plan is compared against every golden axis.
+     */
+    public static void positions(JsonNode values, PositionPlan plan, boolean float32, int[] mask,
+            java.util.List<String> axisNames) {
+        if (values.get(0).size() != plan.length()) {
+            throw new Mismatch("length: expected " + values.get(0).size() + " tokens, actual " + plan.length());
+        }
+        if (plan.axes() != 1 && plan.axes() != values.size()) {
+            throw new Mismatch("axes: expected " + values.size() + ", actual " + plan.axes());
+        }
+        if (float32 != (plan.dtype() == DType.FLOAT32)) {
+            throw new Mismatch("dtype: expected " + (float32 ? "float32" : "integer") + ", actual " + plan.dtype());
+        }
+        for (int a = 0; a < values.size(); a++) {
+            JsonNode row = values.get(a);
+            int planAxis = plan.axes() == 1 ? 0 : a;
+            for (int i = 0; i < row.size(); i++) {
+                if (mask != null && mask[i] == 0) {
+                    continue;
+                }
+                double expected = row.get(i).asDouble();
+                double actual = plan.get(planAxis, i);
+                boolean same = float32
+                        ? Float.floatToIntBits((float) expected) == Float.floatToIntBits((float) actual)
+                        : expected == actual;
+                if (!same) {
+                    String axis = axisNames != null && a < axisNames.size() ? axisNames.get(a) : String.valueOf(a);
+                    throw new Mismatch("token " + i + ", axis " + axis + ": expected " + fmt(expected, float32)
+                            + ", actual " + fmt(actual, float32));
+                }
+            }
+        }
+    }
+
+    private static String fmt(double v, boolean float32) {
+        return float32 ? Float.toString((float) v) : (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+    }
+
+    public static void scalar(String what, double expected, double actual) {
+        if (Double.compare(expected, actual) != 0 && !(expected == actual)) {
+            throw new Mismatch(what + ": expected " + expected + ", actual " + actual);
+        }
+    }
+
+    /** float32 values bit for bit. */
+    public static void floatBits(String what, JsonNode expected, float[] actual) {
+        if (expected.size() != actual.length) {
+            throw new Mismatch(what + ": expected " + expected.size() + " values, actual " + actual.length);
+        }
+        for (int i = 0; i < actual.length; i++) {
+            float e = (float) expected.get(i).asDouble();
+            if (Float.floatToIntBits(e) != Float.floatToIntBits(actual[i])) {
+                throw new Mismatch(what + "[" + i + "]: expected " + e + ", actual " + actual[i]);
+            }
+        }
+    }
+
+    public static void ints(String what, JsonNode expected, int[] actual) {
+        if (actual == null || expected.size() != actual.length) {
+            throw new Mismatch(what + ": expected " + expected.size() + " values, actual "
+                    + (actual == null ? "none" : actual.length));
+        }
+        for (int i = 0; i < actual.length; i++) {
+            if (expected.get(i).asInt() != actual[i]) {
+                throw new Mismatch(what + "[" + i + "]: expected " + expected.get(i).asInt() + ", actual " + actual[i]);
+            }
+        }
+    }
+
+    /** Within {@code ulps} float32 units in the last place. */
+    public static void ulps(String what, double expected, float actual, int ulps) {
+        float e = (float) expected;
+        if (Float.isNaN(e) && Float.isNaN(actual)) {
+            return;
+        }
+        float tolerance = ulps * Math.max(Math.ulp(e), Math.ulp(actual));
+        if (!(Math.abs(e - actual) <= tolerance)) {
+            throw new Mismatch(what + ": expected " + e + ", actual " + actual + " (more than " + ulps + " ulp)");
+        }
+    }
+
+    /** Within an absolute tolerance (NaN equals NaN). */
+    public static void close(String what, double expected, double actual, double tolerance) {
+        if (Double.isNaN(expected) && Double.isNaN(actual)) {
+            return;
+        }
+        if (!(Math.abs(expected - actual) <= tolerance)) {
+            throw new Mismatch(what + ": expected " + expected + ", actual " + actual + " (tolerance " + tolerance + ")");
+        }
+    }
+}
