@@ -1,0 +1,60 @@
+package dev.posplan.bench;
+
+import dev.posplan.multimodal.HostFormat;
+import dev.posplan.multimodal.QwenFormats;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Plans the layouts S1–S4 in-process (stream already built, planning and output allocation measured),
+ * ({@link BatchPlanBenchmark} has S5). {@code mrope} reads Qwen2-VL streams (one block per video), {@code mrope-interleave}
+ * Qwen3-VL streams (one block per frame, timestamp text between frames).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class PlanBenchmark {
+
+    @Param({"mrope", "mrope-interleave"})
+    public String scheme;
+
+    @Param({"S1", "S2", "S3", "S4"})
+    public String layout;
+
+    private Scheme planner;
+    private TokenStream stream;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        planner = SchemeRegistry.create(scheme);
+        HostFormat format = formatFor(scheme);
+        stream = format.expand(Layouts.byName(layout));
+    }
+
+    static HostFormat formatFor(String scheme) {
+        return scheme.equals("mrope") ? QwenFormats.QWEN2_VL : QwenFormats.QWEN3_VL;
+    }
+
+    @Benchmark
+    public PositionPlan plan() {
+        return planner.plan(stream);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.posplan.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The floor for S4: allocating and writing 3 × 806,500 int positions with no planning at all.
+ * A planner can at best approach this.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class WriteFloorBenchmark {
+
+    private static final int S4_TOKENS = 50 + 1800 * 16 * 28 + 2 + 50;
+
+    @Benchmark
+    public int[] allocateAndWriteS4() {
+        int[] out = new int[3 * S4_TOKENS];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+}
