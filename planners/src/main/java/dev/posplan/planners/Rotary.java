@@ -11,14 +11,22 @@ public record Rotary(int headDim, double theta, int rotaryDim) {
         int headDim = p.getInt("head_dim", 128);
         double theta = p.getDouble("rope_theta", defaultTheta);
         double factor = p.getDouble("partial_rotary_factor", 1.0);
+        int rotaryDim;
         try {
-            int rotaryDim = InvFreq.rotaryDim(headDim, factor);
-            InvFreq.of(rotaryDim, theta);
-            return new Rotary(headDim, theta, rotaryDim);
+            rotaryDim = InvFreq.rotaryDim(headDim, factor);
         } catch (IllegalArgumentException e) {
-            throw SchemeParams.invalid(headDim < 2 ? "head_dim" : theta > 1 ? "partial_rotary_factor" : "rope_theta",
-                    e.getMessage());
+            throw SchemeParams.invalid(headDim < 2 ? "head_dim" : "partial_rotary_factor", e.getMessage());
         }
+        if (rotaryDim < 2) {
+            throw SchemeParams.invalid("partial_rotary_factor",
+                    "head_dim * partial_rotary_factor must leave at least one rotary pair, got " + rotaryDim);
+        }
+        try {
+            InvFreq.of(rotaryDim, theta);
+        } catch (IllegalArgumentException e) {
+            throw SchemeParams.invalid("rope_theta", e.getMessage());
+        }
+        return new Rotary(headDim, theta, rotaryDim);
     }
 
     public int pairs() {
