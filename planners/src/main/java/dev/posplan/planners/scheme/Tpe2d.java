@@ -41,6 +41,12 @@ import java.util.Map;
  *
  * <p>Token streams without tables ({@link #plan(TokenStream)}) get their index on all four axes, visual
  * tokens included; padding continues every axis from its last value (the collator's rule, {@link #padRight}).
+ *
+ * <p>Where posplan differs from the reference (§1.1, §1.2, §1.6): non-rectangular or row-less tables raise
+ * instead of being dropped silently; {@code ty} always follows the contiguous-cell rule of the pinned
+ * numpy 1.23 (numpy ≥ 1.24 makes the reference drop every table with a multi-token cell); sequences longer
+ * than {@code model_max_length} are planned, not dropped; linear RoPE scaling ({@code model_max_length >
+ * max_position_embeddings}) is not part of the allocation; several tables per sequence are accepted (§1.4).
  */
 public final class Tpe2d implements Scheme {
 
