@@ -6,9 +6,14 @@ package dev.posplan.planners;
  */
 public record Rotary(int headDim, double theta, int rotaryDim) {
 
-    /** Reads the three parameters; {@code defaultTheta} is the scheme's reference checkpoint value. */
+    /** Reads the three parameters; {@code defaultTheta} is the scheme's reference checkpoint value, head_dim 128. */
     public static Rotary read(SchemeParams p, double defaultTheta) {
-        int headDim = p.getInt("head_dim", 128);
+        return read(p, 128, defaultTheta);
+    }
+
+    /** Reads the three parameters with the reference checkpoint's head_dim and theta as defaults. */
+    public static Rotary read(SchemeParams p, int defaultHeadDim, double defaultTheta) {
+        int headDim = p.getInt("head_dim", defaultHeadDim);
         double theta = p.getDouble("rope_theta", defaultTheta);
         double factor = p.getDouble("partial_rotary_factor", 1.0);
         int rotaryDim;

@@ -3,6 +3,7 @@ package dev.posplan.planners;
 import dev.posplan.planners.scheme.Mhrope;
 import dev.posplan.planners.scheme.Mrope;
 import dev.posplan.planners.scheme.MropeInterleave;
+import dev.posplan.planners.scheme.Tpe2d;
 import dev.posplan.planners.scheme.VanillaRope;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ public final class SchemeRegistry {
             new Mrope.Factory(),
             new MropeInterleave.Factory(),
             new MropeInterleave.ResetFactory(),
-            new Mhrope.Factory());
+            new Mhrope.Factory(),
+            new Tpe2d.Factory());
 
     private SchemeRegistry() {
     }
