@@ -1,9 +1,14 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.scheme.Hope;
+import dev.posplan.planners.scheme.HopeMr;
 import dev.posplan.planners.scheme.Mhrope;
 import dev.posplan.planners.scheme.Mrope;
 import dev.posplan.planners.scheme.MropeInterleave;
 import dev.posplan.planners.scheme.VanillaRope;
+import dev.posplan.planners.scheme.VideoRope;
+import dev.posplan.planners.scheme.VideoRopeMr;
+import dev.posplan.planners.scheme.Vrope;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +24,12 @@ public final class SchemeRegistry {
             new Mrope.Factory(),
             new MropeInterleave.Factory(),
             new MropeInterleave.ResetFactory(),
-            new Mhrope.Factory());
+            new Mhrope.Factory(),
+            new VideoRope.Factory(),
+            new VideoRopeMr.Factory(),
+            new Hope.Factory(),
+            new HopeMr.Factory(),
+            new Vrope.Factory());
 
     private SchemeRegistry() {
     }
