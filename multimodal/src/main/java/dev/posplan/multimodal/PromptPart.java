@@ -8,12 +8,22 @@ import java.util.Objects;
  */
 public sealed interface PromptPart {
 
-    /** {@code tokens} text tokens. */
-    record Text(int tokens) implements PromptPart {
+    /** {@code tokens} text tokens with a role ({@link TextRole#TEXT} unless said otherwise). */
+    record Text(int tokens, TextRole role) implements PromptPart {
         public Text {
             if (tokens < 0) {
                 throw new IllegalArgumentException("text tokens must be >= 0, got " + tokens);
             }
+            Objects.requireNonNull(role, "role");
+        }
+
+        public Text(int tokens) {
+            this(tokens, TextRole.TEXT);
+        }
+
+        /** Text that starts at the current position without advancing it ({@link TextRole#SHARED}). */
+        public static Text shared(int tokens) {
+            return new Text(tokens, TextRole.SHARED);
         }
     }
 

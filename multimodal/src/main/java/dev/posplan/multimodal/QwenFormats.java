@@ -37,7 +37,7 @@ public enum QwenFormats implements HostFormat {
         int videos = 0;
         for (PromptPart part : parts) {
             if (part instanceof PromptPart.Text t) {
-                b.text(t.tokens());
+                b.text(t.tokens(), t.role());
             } else if (part instanceof PromptPart.Image img) {
                 wrapped(b, new VisualBlock(Modality.IMAGE, img.grid(), Float.NaN, images++, 0));
             } else if (part instanceof PromptPart.Video v) {

@@ -1,8 +1,8 @@
 package dev.posplan.multimodal;
 
 /**
- * Why a run of text tokens is there. Every role is plain text for position purposes; the role lets a
- * reader (or the UI) tell wrapper tokens from prompt text.
+ * Why a run of text tokens is there. Every role except {@link #SHARED} is plain text for position
+ * purposes; the role lets a reader (or the UI) tell wrapper tokens from prompt text.
  */
 public enum TextRole {
     TEXT,
@@ -17,5 +17,16 @@ public enum TextRole {
     /** InternVL's {@code "FrameN:"} text before a video frame. */
     FRAME_PREFIX,
     /** Separator text between InternVL video frames. */
-    FRAME_SEPARATOR
+    FRAME_SEPARATOR,
+    /**
+     * Text that takes positions from the current one on without advancing it, so that sibling runs (e.g.
+     * alternative answers after one prompt) all start at the same position: VRoPE's
+     * {@code VRoPESharedTextShape} (vlm-ropes.md §8.1).
+     */
+    SHARED;
+
+    /** Whether text of this role moves the next text position past itself (every role but {@link #SHARED}). */
+    public boolean advancesPosition() {
+        return this != SHARED;
+    }
 }

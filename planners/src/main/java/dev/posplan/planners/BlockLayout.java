@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 
 /**
@@ -14,4 +15,12 @@ public interface BlockLayout {
      * {@code walk.next()}, then calls {@link Walk#endBlock}.
      */
     void place(VisualBlock block, Walk walk);
+
+    /**
+     * The layout to use for one sequence. Layouts with per-sequence state (HoPE's temporal scale drawn
+     * for each block) return a copy bound to {@code stream}; the walker calls this once per plan.
+     */
+    default BlockLayout forStream(TokenStream stream) {
+        return this;
+    }
 }

@@ -49,6 +49,68 @@ public final class PairAxes {
         return new int[pairs];
     }
 
+    /**
+     * VideoRoPE's low-frequency temporal allocation (LTA, vlm-ropes.md §6.2) of {@code [s_t, s_h, s_w]}:
+     * the first {@code s_h + s_w} pairs alternate h (even j) and w (odd j), the last {@code s_t} (lowest
+     * frequencies) read t. Only {@code s_h + s_w} matters, as in the official code.
+     */
+    public static int[] lowFrequencyTemporal(int[] sections, int pairs) {
+        requireThw(sections, pairs);
+        int spatial = sections[1] + sections[2];
+        int[] out = new int[pairs];
+        for (int j = 0; j < pairs; j++) {
+            out[j] = j >= spatial ? 0 : j % 2 == 0 ? 1 : 2;
+        }
+        return out;
+    }
+
+    /**
+     * Multimodal-RoPEs' version of the LTA (§5.3, §12 #1), one pair off the official one: every pair reads
+     * t except h on odd {@code j < 2 s_h} and w on even {@code j} in {@code [2, 2 s_w)} (Python slices
+     * {@code (1, 2 s_h, 2)} and {@code (2, 2 s_w, 2)}, clipped to the pairs like a slice is).
+     */
+    public static int[] lowFrequencyTemporalShifted(int[] sections, int pairs) {
+        requireThw(sections, pairs);
+        int[] out = new int[pairs];
+        for (int j = 1; j < Math.min(2 * sections[1], pairs); j += 2) {
+            out[j] = 1;
+        }
+        for (int j = 2; j < Math.min(2 * sections[2], pairs); j += 2) {
+            out[j] = 2;
+        }
+        return out;
+    }
+
+    /** Pair j reads axis {@code j % axes} (VRoPE's four index combinations, §8.2). */
+    public static int[] cyclic(int pairs, int axes) {
+        if (axes < 1) {
+            throw new IllegalArgumentException("need at least one axis, got " + axes);
+        }
+        int[] out = new int[pairs];
+        for (int j = 0; j < pairs; j++) {
+            out[j] = j % axes;
+        }
+        return out;
+    }
+
+    /** A copy of {@code pairAxis} where the pairs of {@code axis} do not rotate (HoPE's NoPE temporal pairs, §7.2). */
+    public static int[] withoutRotation(int[] pairAxis, int axis) {
+        int[] out = pairAxis.clone();
+        for (int j = 0; j < out.length; j++) {
+            if (out[j] == axis) {
+                out[j] = FrequencyAllocation.NO_ROTATION;
+            }
+        }
+        return out;
+    }
+
+    private static void requireThw(int[] sections, int pairs) {
+        if (sections.length != 3) {
+            throw new IllegalArgumentException("mrope_section must have 3 entries (t, h, w)");
+        }
+        requireSum(sections, pairs);
+    }
+
     private static void requireSum(int[] sections, int pairs) {
         int sum = 0;
         for (int s : sections) {

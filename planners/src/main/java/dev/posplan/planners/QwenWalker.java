@@ -9,13 +9,15 @@ import java.util.List;
 
 /**
  * The skeleton every Qwen-style position function shares (vlm-ropes.md §2), written once: text runs
- * advance one position per token on every axis, padding keeps a fixed value and takes no position,
- * and each visual block is handed to the scheme's {@link BlockLayout}.
+ * advance one position per token on every axis (shared text takes positions without advancing, §8.1),
+ * padding keeps a fixed value and takes no position, and each visual block is handed to the scheme's
+ * {@link BlockLayout}.
  */
 public final class QwenWalker implements PositionDesign {
 
     private final List<String> axisNames;
     private final DType dtype;
+    private final DType textOnlyDtype;
     private final BlockLayout layout;
     private final double padValue;
     private final double firstPosition;
@@ -28,8 +30,14 @@ public final class QwenWalker implements PositionDesign {
      * @param firstPosition position of the first unpadded token (0 for every Qwen-style scheme)
      */
     public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout, double padValue, double firstPosition) {
+        this(axisNames, dtype, dtype, layout, padValue, firstPosition);
+    }
+
+    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockLayout layout,
+            double padValue, double firstPosition) {
         this.axisNames = List.copyOf(axisNames);
         this.dtype = dtype;
+        this.textOnlyDtype = textOnlyDtype;
         this.layout = layout;
         this.padValue = padValue;
         this.firstPosition = firstPosition;
@@ -39,18 +47,32 @@ public final class QwenWalker implements PositionDesign {
         this(axisNames, dtype, layout, 1, 0);
     }
 
+    /**
+     * The same walker, but streams without any visual block get {@code dtype}: references whose visual
+     * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE).
+     */
+    public QwenWalker withTextOnlyDtype(DType dtype) {
+        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue, firstPosition);
+    }
+
     /** Walks the stream; M for an all-padding stream is {@code firstPosition - 1}. */
     @Override
     public PositionPlan plan(TokenStream stream) {
-        Walk w = new Walk(PositionBuffer.allocate(dtype, axisNames.size(), stream.length()), firstPosition);
+        DType type = stream.hasVisual() ? dtype : textOnlyDtype;
+        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()), firstPosition);
+        BlockLayout bound = layout.forStream(stream);
         for (Segment s : stream.segments()) {
             if (s instanceof TextRun t) {
-                w.text(t.tokens());
+                if (t.role().advancesPosition()) {
+                    w.text(t.tokens());
+                } else {
+                    w.sharedText(t.tokens());
+                }
             } else if (s instanceof PaddingRun p) {
                 w.padding(p.tokens(), padValue);
             } else if (s instanceof VisualBlock b) {
                 int before = w.cursor();
-                layout.place(b, w);
+                bound.place(b, w);
                 if (w.cursor() != before + b.tokens()) {
                     throw new IllegalStateException("layout did not consume its block");
                 }

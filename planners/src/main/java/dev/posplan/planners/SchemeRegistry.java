@@ -1,10 +1,15 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.scheme.Hope;
+import dev.posplan.planners.scheme.HopeMr;
 import dev.posplan.planners.scheme.Mhrope;
 import dev.posplan.planners.scheme.Mrope;
 import dev.posplan.planners.scheme.MropeInterleave;
 import dev.posplan.planners.scheme.Tpe2d;
 import dev.posplan.planners.scheme.VanillaRope;
+import dev.posplan.planners.scheme.VideoRope;
+import dev.posplan.planners.scheme.VideoRopeMr;
+import dev.posplan.planners.scheme.Vrope;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +26,12 @@ public final class SchemeRegistry {
             new MropeInterleave.Factory(),
             new MropeInterleave.ResetFactory(),
             new Mhrope.Factory(),
-            new Tpe2d.Factory());
+            new Tpe2d.Factory(),
+            new VideoRope.Factory(),
+            new VideoRopeMr.Factory(),
+            new Hope.Factory(),
+            new HopeMr.Factory(),
+            new Vrope.Factory());
 
     private SchemeRegistry() {
     }

@@ -12,11 +12,14 @@ public final class Walk {
     private final PositionBuffer out;
     private int cursor;
     private double next;
+    private double resumedAt;
+    private int blocks;
     private double max = Double.NEGATIVE_INFINITY;
 
     Walk(PositionBuffer out, double firstTextPosition) {
         this.out = out;
         this.next = firstTextPosition;
+        this.resumedAt = firstTextPosition;
     }
 
     public PositionBuffer out() {
@@ -34,20 +37,49 @@ public final class Walk {
     }
 
     /**
+     * Where text resumed after the previous block (the first position before the first block): HF's
+     * {@code st_idx}. {@code next() - resumedAt()} is the number of text tokens since, which layouts
+     * that add {@code st_idx} and the text length separately in float32 need.
+     */
+    public double resumedAt() {
+        return resumedAt;
+    }
+
+    /** Index of the block being placed among the stream's visual blocks (0-based, stream order). */
+    public int blockIndex() {
+        return blocks;
+    }
+
+    /**
      * Finishes a block: moves the cursor past its tokens, sets where text resumes and raises M by the
      * block's contribution (whatever the scheme counts: all axes, the t row, a ceiling, …).
      */
     public void endBlock(VisualBlock block, double resumeAt, double blockMax) {
         cursor += block.tokens();
         next = resumeAt;
+        resumedAt = resumeAt;
+        blocks++;
         max = Math.max(max, blockMax);
     }
 
     void text(int n) {
+        if (n == 0) {
+            return;
+        }
         out.rampAll(cursor, n, next);
         cursor += n;
         next += n;
-        max = Math.max(max, next - 1);
+        // the stored value, so that M is exactly what a float32 reference takes the max of
+        max = Math.max(max, out.get(0, cursor - 1));
+    }
+
+    /**
+     * Shared text ({@link dev.posplan.multimodal.TextRole#SHARED}): positions from {@code next} on, but
+     * neither the next position nor M moves, so the following text or decoding starts where it began.
+     */
+    void sharedText(int n) {
+        out.rampAll(cursor, n, next);
+        cursor += n;
     }
 
     void padding(int n, double padValue) {

@@ -1,8 +1,11 @@
 package dev.posplan.conformance;
 
+import dev.posplan.multimodal.BareFormat;
 import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +27,17 @@ final class Checkers {
         m.put("mhrope", mr("mhrope", QwenFormats.QWEN3_VL));
         m.put("mr_mrope", mr("mrope", QwenFormats.QWEN3_VL));
         m.put("mr_vanilla", mr("vanilla", QwenFormats.QWEN3_VL));
+        m.put("mr_videorope", mr("videorope-mr", QwenFormats.QWEN3_VL));
+        m.put("mr_hope", Checkers::mrHope);
         m.put("qwen2vl_mrope", new VlmRopeChecker("mrope", formatted(QwenFormats.QWEN2_VL),
                 p -> Map.of("head_dim", 128, "rope_theta", 1_000_000.0,
                         "mrope_section", Golden.plain(p.get("mrope_section")))));
         m.put("tpe2d", new Tpe2dChecker());
+        m.put("videorope", new VlmRopeChecker("videorope", formatted(QwenFormats.QWEN2_VL),
+                p -> Map.of("scale_factor", p.get("scale_factor").asDouble(),
+                        "mrope_section", Golden.plain(p.get("mrope_section")))));
+        m.put("hope", Checkers::hope);
+        m.put("vrope", new VlmRopeChecker("vrope", formatted(BareFormat.BARE), Checkers::vropeParams));
         return m;
     }
 
@@ -36,14 +46,14 @@ final class Checkers {
 
     /** A Multimodal-RoPEs folder: the config's {@code dim}/{@code base} are head_dim/rope_theta. */
     static VlmRopeChecker mr(String scheme, HostFormat format) {
-        return new VlmRopeChecker(scheme, formatted(format), Checkers::mrParams);
+        return new VlmRopeChecker(scheme, formatted(format), p -> mrParams(p, Set.of()));
     }
 
-    static Map<String, Object> mrParams(JsonNode params) {
+    static Map<String, Object> mrParams(JsonNode params, Set<String> inert) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : params.properties()) {
             String key = e.getKey();
-            if (MR_BOOKKEEPING.contains(key)) {
+            if (MR_BOOKKEEPING.contains(key) || inert.contains(key)) {
                 continue;
             }
             String name = switch (key) {
@@ -54,6 +64,69 @@ final class Checkers {
             out.put(name, Golden.plain(e.getValue()));
         }
         return out;
+    }
+
+    // MR's HoPE config carries temporal_stride, which its HoPE never reads (vlm-ropes.md §5.4)
+    private static final VlmRopeChecker MR_HOPE = new VlmRopeChecker("hope-mr", formatted(QwenFormats.QWEN3_VL),
+            p -> mrParams(p, Set.of("temporal_stride")));
+
+    /**
+     * Multimodal-RoPEs' HoPE; its allocation before the t positions are zeroed must be its VideoRoPE's
+     * (same config, which does read temporal_stride).
+     */
+    private static void mrHope(JsonNode golden) {
+        MR_HOPE.check(golden);
+        JsonNode before = golden.get("frequency_allocation").get("pair_axis_before_t_zeroing");
+        if (before != null) {
+            Map<String, Object> params = mrParams(golden.get("params"), Set.of("temporal_stride_lst"));
+            Expect.ints("pair_axis_before_t_zeroing", before,
+                    SchemeRegistry.create("videorope-mr", new SchemeParams(params)).frequencies().pairAxis());
+        }
+    }
+
+    private static final VlmRopeChecker HOPE =
+            new VlmRopeChecker("hope", formatted(QwenFormats.QWEN2_VL), Checkers::hopeParams);
+
+    /**
+     * Official HoPE: the intended decode by default, the official code's decode in its compatibility mode,
+     * and a recorded training draw both by its seed and replayed as explicit per-block scales.
+     */
+    private static void hope(JsonNode golden) {
+        HOPE.check(golden);
+        HOPE.with(p -> Map.of("decode", "official-code")).checkDecode(golden, "next_positions_official_code");
+        if (golden.get("params").has("chosen_scale_per_visual_block")) {
+            new VlmRopeChecker("hope", formatted(QwenFormats.QWEN2_VL),
+                    p -> Map.of("mrope_section", Golden.plain(p.get("mrope_section")),
+                            "block_scales", Golden.plain(p.get("chosen_scale_per_visual_block"))))
+                    .checkPositions(golden);
+        }
+    }
+
+    /**
+     * The reference's {@code scale_factors} list: one value is the inference mode (a fixed scale), more are
+     * the training mode, drawn with {@code python_random_seed}.
+     */
+    static Map<String, Object> hopeParams(JsonNode params) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mrope_section", Golden.plain(params.get("mrope_section")));
+        JsonNode scales = params.get("scale_factors");
+        if (scales.size() == 1) {
+            out.put("scale_factor", scales.get(0).asDouble());
+        } else {
+            out.put("scale_factors", Golden.plain(scales));
+            if (params.has("python_random_seed")) {
+                out.put("seed", params.get("python_random_seed").asInt());
+            }
+        }
+        return out;
+    }
+
+    /** VRoPE's only parameter is the head size; its time-centred channels are forced off in the reference. */
+    static Map<String, Object> vropeParams(JsonNode params) {
+        if (params.path("half_time_dim_effective").asInt(0) != 0) {
+            throw new IllegalArgumentException("posplan's vrope has no time-centred pairs (half_time_dim 0)");
+        }
+        return Map.of("head_dim", 2 * params.get("half_head_dim").asInt());
     }
 
     static Function<JsonNode, TokenStream> formatted(HostFormat format) {

@@ -18,6 +18,7 @@ public final class Layouts {
             String type = seg.get("type").asString();
             switch (type) {
                 case "text" -> parts.add(new PromptPart.Text(seg.get("tokens").asInt()));
+                case "shared_text" -> parts.add(PromptPart.Text.shared(seg.get("tokens").asInt()));
                 case "image" -> parts.add(new PromptPart.Image(grid(seg.get("grid_thw"))));
                 case "video" -> parts.add(PromptPart.Video.uniform(grid(seg.get("grid_thw")),
                         seg.path("frame_text_tokens").asInt(0)));

@@ -6,6 +6,7 @@ import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks one {@code vlm-rope-golden/v1} file (golden/README-vlm-ropes.md): builds the token stream from
  * the layout, plans it with a registered scheme and compares position IDs (float32 bit-exact), rope_deltas,
- * the next decode positions, inv_freq bits, the axis of every pair or head and, where present, cos/sin
- * within 2 ulp.
+ * the next decode positions, the state after prefill (VRoPE), inv_freq bits, the axis of every pair or
+ * head and, where present, cos/sin within 2 ulp. A file's {@code checks} (agreement between the reference's
+ * own code paths) must all hold: posplan has one answer for all of them.
  *
  * @param scheme  registry name
  * @param stream  the layout as this folder's host format writes it
@@ -26,7 +28,57 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
 
     @Override
     public void check(JsonNode golden) {
-        Scheme s = SchemeRegistry.create(scheme, new SchemeParams(params.apply(golden.get("params"))));
+        Scheme s = scheme(golden);
+        PositionPlan plan = positions(golden, s);
+        checkDecode(golden, plan, "next_positions");
+        if (golden.has("state_after_prefill")) {
+            JsonNode state = golden.get("state_after_prefill");
+            Expect.scalar("state_after_prefill.current_index", state.get("current_index").asDouble(),
+                    plan.decodePosition(0, 0));
+            Expect.scalar("state_after_prefill.total_token_len", state.get("total_token_len").asInt(), plan.length());
+        }
+        if (golden.has("checks")) {
+            for (Map.Entry<String, JsonNode> c : golden.get("checks").properties()) {
+                if (!c.getValue().asBoolean()) {
+                    throw new Mismatch("checks." + c.getKey() + " is false: the reference's paths disagree, "
+                            + "posplan has one rule");
+                }
+            }
+        }
+        frequencies(golden.get("frequency_allocation"), s.frequencies());
+        if (golden.has("rotary_check")) {
+            rotary(golden.get("rotary_check"), s.frequencies(), plan);
+        }
+    }
+
+    /**
+     * The same folder run with more parameters (or other values) on top of {@link #params}, both read from
+     * the file's {@code params}: for a second reading of one golden file, e.g. a compatibility mode.
+     */
+    public VlmRopeChecker with(Function<JsonNode, Map<String, Object>> extra) {
+        return new VlmRopeChecker(scheme, stream, fileParams -> {
+            Map<String, Object> m = new LinkedHashMap<>(params.apply(fileParams));
+            m.putAll(extra.apply(fileParams));
+            return m;
+        });
+    }
+
+    /** Only the prefill: position IDs and rope_deltas. */
+    public void checkPositions(JsonNode golden) {
+        positions(golden, scheme(golden));
+    }
+
+    /** Only the decode positions stored under {@code decode.<key>}. */
+    public void checkDecode(JsonNode golden, String key) {
+        Scheme s = scheme(golden);
+        checkDecode(golden, s.plan(stream.apply(golden.get("layout"))), key);
+    }
+
+    private Scheme scheme(JsonNode golden) {
+        return SchemeRegistry.create(scheme, new SchemeParams(params.apply(golden.get("params"))));
+    }
+
+    private PositionPlan positions(JsonNode golden, Scheme s) {
         TokenStream tokens = stream.apply(golden.get("layout"));
         PositionPlan plan = s.plan(tokens);
         JsonNode pos = golden.get("position_ids");
@@ -37,11 +89,7 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
         if (golden.has("rope_deltas") && !golden.get("rope_deltas").isNull()) {
             Expect.scalar("rope_deltas", golden.get("rope_deltas").asDouble(), plan.ropeDelta());
         }
-        decode(golden.get("decode"), plan);
-        frequencies(golden.get("frequency_allocation"), s.frequencies());
-        if (golden.has("rotary_check")) {
-            rotary(golden.get("rotary_check"), s.frequencies(), plan);
-        }
+        return plan;
     }
 
     private static int[] mask(JsonNode golden) {
@@ -53,34 +101,56 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
         return mask;
     }
 
-    static void decode(JsonNode decode, PositionPlan plan) {
-        if (decode == null || !decode.has("next_positions")) {
+    private static void checkDecode(JsonNode golden, PositionPlan plan, String key) {
+        JsonNode decode = golden.get("decode");
+        if (decode == null || !decode.has(key)) {
             return;
         }
-        JsonNode next = decode.get("next_positions");
+        JsonNode next = decode.get(key);
         for (int k = 0; k < next.size(); k++) {
             JsonNode step = next.get(k);
             if (step.isArray()) {
                 for (int a = 0; a < step.size(); a++) {
-                    Expect.scalar("decode step " + k + " axis " + a, step.get(a).asDouble(),
+                    Expect.scalar(key + " step " + k + " axis " + a, step.get(a).asDouble(),
                             (float) plan.decodePosition(plan.axes() == 1 ? 0 : a, k));
                 }
             } else {
-                Expect.scalar("decode step " + k, step.asDouble(), (float) plan.decodePosition(0, k));
+                Expect.scalar(key + " step " + k, step.asDouble(), (float) plan.decodePosition(0, k));
             }
         }
     }
 
+    /**
+     * The allocation. {@code head_dim}, {@code theta}, {@code rotary_pairs} and {@code inv_freq} are compared
+     * when the file gives them (VRoPE's has no frequencies: the host's are used); the pair → axis map is
+     * {@code pair_axis}, or VRoPE's {@code pair_position_source} (an index into its four position axes).
+     */
     static void frequencies(JsonNode golden, FrequencyAllocation actual) {
-        Expect.scalar("head_dim", golden.get("head_dim").asInt(), actual.headDim());
-        Expect.scalar("theta", golden.get("theta").asDouble(), actual.theta());
-        Expect.floatBits("inv_freq", golden.get("inv_freq"), actual.invFreq());
+        if (present(golden, "head_dim")) {
+            Expect.scalar("head_dim", golden.get("head_dim").asInt(), actual.headDim());
+        }
+        if (present(golden, "theta")) {
+            Expect.scalar("theta", golden.get("theta").asDouble(), actual.theta());
+        }
+        if (present(golden, "rotary_pairs")) {
+            Expect.scalar("rotary_pairs", golden.get("rotary_pairs").asInt(), actual.pairs());
+        }
+        if (present(golden, "inv_freq")) {
+            Expect.floatBits("inv_freq", golden.get("inv_freq"), actual.invFreq());
+        }
         if (golden.has("pair_axis")) {
             Expect.ints("pair_axis", golden.get("pair_axis"), actual.pairAxis());
+        }
+        if (golden.has("pair_position_source")) {
+            Expect.ints("pair_position_source", golden.get("pair_position_source"), actual.pairAxis());
         }
         if (golden.has("kv_head_axis")) {
             Expect.ints("kv_head_axis", golden.get("kv_head_axis"), actual.kvHeadAxis());
         }
+    }
+
+    private static boolean present(JsonNode node, String key) {
+        return node.has(key) && !node.get(key).isNull();
     }
 
     static void rotary(JsonNode check, FrequencyAllocation alloc, PositionPlan plan) {

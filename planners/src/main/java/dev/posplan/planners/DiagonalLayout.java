@@ -1,0 +1,67 @@
+package dev.posplan.planners;
+
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.VisualBlock;
+
+/**
+ * VideoRoPE's diagonal layout with adjustable temporal spacing (vlm-ropes.md §6.1), shared by official
+ * VideoRoPE and HoPE and their Multimodal-RoPEs versions (§5.3, §5.4, §7.1); only the scale rule differs.
+ * Slice {@code ti} of a block with scale {@code s} sits at {@code tt = base + ti*s}; token (ti, hi, wi)
+ * gets {@code (tt, tt + hi - ch, tt + wi - cw)} with the centre {@code ch = (gh-1) div 2},
+ * {@code cw = (gw-1) div 2}. Text resumes at {@code max(t row) + 1}, and only the t row counts for M.
+ *
+ * <p>float32 like the references, with their order of operations: {@code ti*s} in float32, plus the text
+ * length, plus {@code st_idx} (each rounded to float32); h and w add their integer offsets to that.
+ */
+public final class DiagonalLayout implements BlockLayout {
+
+    private final TemporalScales rule;
+    private final double[] scales;
+
+    /** A layout drawing each sequence's block scales from {@code rule} (see {@link #forStream}). */
+    public DiagonalLayout(TemporalScales rule) {
+        this(rule, null);
+    }
+
+    private DiagonalLayout(TemporalScales rule, double[] scales) {
+        this.rule = rule;
+        this.scales = scales;
+    }
+
+    @Override
+    public BlockLayout forStream(TokenStream stream) {
+        return new DiagonalLayout(rule, rule.perBlock(stream.visualBlockCount()));
+    }
+
+    @Override
+    public void place(VisualBlock block, Walk walk) {
+        if (scales == null) {
+            throw new IllegalStateException("DiagonalLayout must be bound to its stream with forStream first");
+        }
+        float scale = (float) scales[walk.blockIndex()];
+        Grid g = block.grid();
+        double stIdx = walk.resumedAt();
+        double textLen = walk.next() - stIdx;
+        double[] t = new double[g.t()];
+        double[] h = new double[g.t()];
+        double[] w = new double[g.t()];
+        int ch = (g.h() - 1) / 2;
+        int cw = (g.w() - 1) / 2;
+        double maxT = Double.NEGATIVE_INFINITY;
+        for (int ti = 0; ti < t.length; ti++) {
+            float offset = (float) ti * scale;
+            float shifted = (float) (offset + textLen);
+            t[ti] = (float) (shifted + stIdx);
+            h[ti] = t[ti] - ch;
+            w[ti] = t[ti] - cw;
+            maxT = Math.max(maxT, t[ti]);
+        }
+        PositionBuffer out = walk.out();
+        int at = walk.cursor();
+        GridFill.axis(out, 0, at, g, t, 0, 0);
+        GridFill.axis(out, 1, at, g, h, 1, 0);
+        GridFill.axis(out, 2, at, g, w, 0, 1);
+        walk.endBlock(block, (float) (maxT + 1), maxT);
+    }
+}

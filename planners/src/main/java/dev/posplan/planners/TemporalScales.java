@@ -1,0 +1,72 @@
+package dev.posplan.planners;
+
+import java.util.Arrays;
+
+/**
+ * The temporal scale of every visual block of one sequence, for layouts that space frames by a scale
+ * chosen per block ({@link DiagonalLayout}: VideoRoPE's fixed scale, HoPE's dynamic temporal scaling,
+ * vlm-ropes.md §6.1, §7.1). A rule is immutable; {@link #perBlock} gives the values for one sequence.
+ */
+@FunctionalInterface
+public interface TemporalScales {
+
+    /** The scales of the {@code blocks} visual blocks of one sequence, in stream order. */
+    double[] perBlock(int blocks);
+
+    /** The same scale for every block (VideoRoPE; HoPE at inference). */
+    static TemporalScales fixed(double scale) {
+        requirePositive(scale);
+        return blocks -> {
+            double[] out = new double[blocks];
+            Arrays.fill(out, scale);
+            return out;
+        };
+    }
+
+    /**
+     * HoPE training (and Multimodal-RoPEs' HoPE): each block draws {@code random.choice(candidates)} in
+     * stream order from Python's generator seeded with {@code seed}. Every sequence starts from the seed,
+     * as if {@code random.seed(seed)} ran before each one-sequence call of the reference.
+     */
+    static TemporalScales pythonChoice(double[] candidates, long seed) {
+        if (candidates.length == 0) {
+            throw new IllegalArgumentException("needs at least one candidate scale");
+        }
+        double[] values = candidates.clone();
+        for (double v : values) {
+            requirePositive(v);
+        }
+        return blocks -> {
+            PythonRandom random = new PythonRandom(seed);
+            double[] out = new double[blocks];
+            for (int b = 0; b < blocks; b++) {
+                out[b] = values[random.randbelow(values.length)];
+            }
+            return out;
+        };
+    }
+
+    /**
+     * Given scales, block {@code b} taking {@code scales[b]}: to replay a recorded training draw. A
+     * sequence with more blocks than scales is an error; extra scales are unused.
+     */
+    static TemporalScales explicit(double[] scales) {
+        double[] values = scales.clone();
+        for (double v : values) {
+            requirePositive(v);
+        }
+        return blocks -> {
+            if (blocks > values.length) {
+                throw new IllegalArgumentException("the sequence has " + blocks + " visual blocks but only "
+                        + values.length + " per-block scales are given");
+            }
+            return Arrays.copyOf(values, blocks);
+        };
+    }
+
+    private static void requirePositive(double scale) {
+        if (!(scale > 0 && Float.isFinite((float) scale) && (float) scale > 0)) {
+            throw new IllegalArgumentException("a temporal scale must be a finite number > 0 in float32, got " + scale);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.posplan.planners.scheme;
+
+import dev.posplan.planners.DType;
+import dev.posplan.planners.DiagonalLayout;
+import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PairAxes;
+import dev.posplan.planners.QwenWalker;
+import dev.posplan.planners.Rotary;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.TemporalScales;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * What VideoRoPE, HoPE and their Multimodal-RoPEs versions share (vlm-ropes.md §5.3, §5.4, §6, §7): the
+ * diagonal layout on a float32 Qwen walker, the {@code mrope_section} they allocate from, and how scale
+ * parameters are read. The four schemes differ only in the scale rule and the allocation.
+ */
+final class Diagonal {
+
+    /** Qwen2-VL's {@code mrope_section}, the default of all four schemes. */
+    static final int[] SECTIONS = {16, 24, 24};
+
+    /** HoPE's training scales ({@code modeling_hope.py} L2257; Multimodal-RoPEs {@code temporal_stride_lst}). */
+    static final double[] HOPE_SCALES = {0.5, 0.75, 1.0, 1.25, 1.5};
+
+    private Diagonal() {
+    }
+
+    /**
+     * The position design: float32 positions, but integer ones for prompts without any visual block
+     * (the references' text-only branch is HF's integer one). Reads {@code pad_value} (default 1).
+     */
+    static QwenWalker walker(TemporalScales scales, SchemeParams p) {
+        double pad = p.getDouble("pad_value", 1);
+        return new QwenWalker(QwenAxes.THW, DType.FLOAT32, new DiagonalLayout(scales), pad, 0)
+                .withTextOnlyDtype(DType.INT32);
+    }
+
+    /**
+     * The allocation over {@code mrope_section} (default {@code [16, 24, 24]}) with {@code rule}; with
+     * {@code temporalNope} the t pairs do not rotate (HoPE).
+     */
+    static FrequencyAllocation allocation(SchemeParams p, Rotary rotary, String layout,
+            BiFunction<int[], Integer, int[]> rule, boolean temporalNope) {
+        int[] section = p.getIntArray("mrope_section", SECTIONS);
+        int[] pairAxis = Options.sections("mrope_section", () -> rule.apply(section, rotary.pairs()));
+        if (temporalNope) {
+            pairAxis = PairAxes.withoutRotation(pairAxis, 0);
+        }
+        return rotary.pairwise(layout, QwenAxes.THW, pairAxis);
+    }
+
+    /** One temporal scale for every block, from a parameter that must be a finite number > 0. */
+    static TemporalScales fixed(SchemeParams p, String name, double def) {
+        double scale = p.getDouble(name, def);
+        return check(name, () -> TemporalScales.fixed(scale));
+    }
+
+    /**
+     * A list of candidate scales drawn per block with Python's {@code random.choice}, seeded by {@code seed}
+     * (default 0; the references draw from the unseeded global generator).
+     */
+    static TemporalScales randomChoice(SchemeParams p, String name, double[] def) {
+        double[] candidates = p.getDoubleArray(name, def);
+        int seed = p.getInt("seed", 0);
+        return check(name, () -> TemporalScales.pythonChoice(candidates, seed));
+    }
+
+    /** Given per-block scales (each a finite number > 0). */
+    static TemporalScales explicit(SchemeParams p, String name) {
+        double[] scales = p.getDoubleArray(name, new double[0]);
+        return check(name, () -> TemporalScales.explicit(scales));
+    }
+
+    private static TemporalScales check(String name, Supplier<TemporalScales> rule) {
+        try {
+            return rule.get();
+        } catch (IllegalArgumentException e) {
+            throw SchemeParams.invalid(name, e.getMessage());
+        }
+    }
+}

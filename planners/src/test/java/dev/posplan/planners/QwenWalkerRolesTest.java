@@ -1,0 +1,50 @@
+package dev.posplan.planners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.posplan.multimodal.TextRole;
+import dev.posplan.multimodal.TokenStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QwenWalkerRolesTest {
+
+    private static final List<String> ONE = List.of("p");
+    private static final BlockLayout ONE_PER_TOKEN = (block, walk) -> {
+        walk.out().rampAll(walk.cursor(), block.tokens(), walk.next());
+        walk.endBlock(block, walk.next() + block.tokens(), walk.next() + block.tokens() - 1);
+    };
+
+    @Test
+    void sharedTextStartsAtTheCurrentPositionAndDoesNotAdvance() {
+        TokenStream s = TokenStream.builder().text(2).text(3, TextRole.SHARED).text(2, TextRole.SHARED).text(1).build();
+        PositionPlan plan = new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN).plan(s);
+        double[] expected = {0, 1, 2, 3, 4, 2, 3, 2};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], plan.get(0, i), "token " + i);
+        }
+        // M ignores the shared runs: decoding continues after the last advancing token
+        assertEquals(2, plan.maxPosition());
+        assertEquals(3, plan.decodePosition(0, 0));
+    }
+
+    @Test
+    void textOnlyStreamsCanTakeAnotherDtype() {
+        QwenWalker walker = new QwenWalker(ONE, DType.FLOAT32, ONE_PER_TOKEN).withTextOnlyDtype(DType.INT32);
+        assertEquals(DType.INT32, walker.plan(TokenStream.builder().text(3).build()).dtype());
+        assertEquals(DType.FLOAT32, walker.plan(TokenStream.builder().text(1).image(1, 1, 2).build()).dtype());
+    }
+
+    @Test
+    void walkReportsBlockIndexAndWhereTextResumed() {
+        double[][] seen = new double[2][];
+        BlockLayout probe = (block, walk) -> {
+            seen[walk.blockIndex()] = new double[] {walk.resumedAt(), walk.next()};
+            ONE_PER_TOKEN.place(block, walk);
+        };
+        TokenStream s = TokenStream.builder().text(2).image(1, 1, 3).text(4).image(1, 1, 1).build();
+        new QwenWalker(ONE, DType.INT32, probe).plan(s);
+        assertEquals(List.of(0.0, 2.0), List.of(seen[0][0], seen[0][1]));
+        assertEquals(List.of(5.0, 9.0), List.of(seen[1][0], seen[1][1]));
+    }
+}
