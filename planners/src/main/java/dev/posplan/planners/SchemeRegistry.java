@@ -1,8 +1,15 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.scheme.CircleRope;
+import dev.posplan.planners.scheme.Grape;
+import dev.posplan.planners.scheme.Ilrope;
 import dev.posplan.planners.scheme.Mhrope;
+import dev.posplan.planners.scheme.Mmrope;
 import dev.posplan.planners.scheme.Mrope;
 import dev.posplan.planners.scheme.MropeInterleave;
+import dev.posplan.planners.scheme.Omnirope;
+import dev.posplan.planners.scheme.V2pe;
+import dev.posplan.planners.scheme.V2peMr;
 import dev.posplan.planners.scheme.VanillaRope;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,7 +26,14 @@ public final class SchemeRegistry {
             new Mrope.Factory(),
             new MropeInterleave.Factory(),
             new MropeInterleave.ResetFactory(),
-            new Mhrope.Factory());
+            new Mhrope.Factory(),
+            new V2pe.Factory(),
+            new V2peMr.Factory(),
+            new CircleRope.Factory(),
+            new Ilrope.Factory(),
+            new Omnirope.Factory(),
+            new Mmrope.Factory(),
+            new Grape.Factory());
 
     private SchemeRegistry() {
     }
