@@ -10,7 +10,8 @@ package dev.posplan.planners;
  * tail is scalar, {@code f32(start + step*k)}. The two formulas differ by an ulp now and then when
  * {@code step} is not a power of two, so which elements fall in the vector part (which depends on the
  * length) matters. On other vector widths or on CUDA the bits can differ by one ulp; posplan models the
- * AVX2 CPU the goldens were made on.
+ * AVX2 CPU the goldens were made on, running one thread (PyTorch splits aranges longer than its grain size,
+ * 32768 elements, across threads, each restarting the block pattern at its own chunk).
  */
 public final class TorchArange {
 
