@@ -44,6 +44,21 @@ public final class PairAxes {
         return out;
     }
 
+    /**
+     * A repeating pattern: pair j reads axis {@code pattern[j % pattern.length]} (GRAPE interleaved
+     * {@code (t,h,w)}, MM-RoPE's {@code T,T,H,W,H,W,H,W}; vlm-ropes.md §5.8, §5.9).
+     */
+    public static int[] periodic(int[] pattern, int pairs) {
+        if (pattern.length == 0) {
+            throw new IllegalArgumentException("axis pattern must not be empty");
+        }
+        int[] out = new int[pairs];
+        for (int j = 0; j < pairs; j++) {
+            out[j] = pattern[j % pattern.length];
+        }
+        return out;
+    }
+
     /** Every pair reads axis 0 (1D RoPE). */
     public static int[] single(int pairs) {
         return new int[pairs];

@@ -114,4 +114,12 @@ public final class PythonRandom {
         long b = nextUint32() >>> 6;
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
     }
+
+    /** {@code random.choice(values)}. */
+    public int choice(int[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("cannot choose from an empty sequence");
+        }
+        return values[randbelow(values.length)];
+    }
 }

@@ -2,10 +2,17 @@ package dev.posplan.planners;
 
 import dev.posplan.planners.scheme.Hope;
 import dev.posplan.planners.scheme.HopeMr;
+import dev.posplan.planners.scheme.CircleRope;
+import dev.posplan.planners.scheme.Grape;
+import dev.posplan.planners.scheme.Ilrope;
 import dev.posplan.planners.scheme.Mhrope;
+import dev.posplan.planners.scheme.Mmrope;
 import dev.posplan.planners.scheme.Mrope;
 import dev.posplan.planners.scheme.MropeInterleave;
 import dev.posplan.planners.scheme.Tpe2d;
+import dev.posplan.planners.scheme.Omnirope;
+import dev.posplan.planners.scheme.V2pe;
+import dev.posplan.planners.scheme.V2peMr;
 import dev.posplan.planners.scheme.VanillaRope;
 import dev.posplan.planners.scheme.VideoRope;
 import dev.posplan.planners.scheme.VideoRopeMr;
@@ -31,7 +38,14 @@ public final class SchemeRegistry {
             new VideoRopeMr.Factory(),
             new Hope.Factory(),
             new HopeMr.Factory(),
-            new Vrope.Factory());
+            new Vrope.Factory(),
+            new V2pe.Factory(),
+            new V2peMr.Factory(),
+            new CircleRope.Factory(),
+            new Ilrope.Factory(),
+            new Omnirope.Factory(),
+            new Mmrope.Factory(),
+            new Grape.Factory());
 
     private SchemeRegistry() {
     }

@@ -17,6 +17,16 @@ public final class Expect {
      */
     public static void positions(JsonNode values, PositionPlan plan, boolean float32, int[] mask,
             java.util.List<String> axisNames) {
+        positions(values, plan, float32, mask, axisNames, 0);
+    }
+
+    /**
+     * As {@link #positions(JsonNode, PositionPlan, boolean, int[], java.util.List)}, but with
+     * {@code tolerance > 0} values only need to agree within that absolute tolerance (for schemes whose
+     * reference uses transcendental functions, README-vlm-ropes: CircleRoPE to 1e-4).
+     */
+    public static void positions(JsonNode values, PositionPlan plan, boolean float32, int[] mask,
+            java.util.List<String> axisNames, double tolerance) {
         if (values.get(0).size() != plan.length()) {
             throw new Mismatch("length: expected " + values.get(0).size() + " tokens, actual " + plan.length());
         }
@@ -35,8 +45,8 @@ public final class Expect {
                 }
                 double expected = row.get(i).asDouble();
                 double actual = plan.get(planAxis, i);
-                boolean same = float32
-                        ? Float.floatToIntBits((float) expected) == Float.floatToIntBits((float) actual)
+                boolean same = tolerance > 0 ? Math.abs(expected - actual) <= tolerance
+                        : float32 ? Float.floatToIntBits((float) expected) == Float.floatToIntBits((float) actual)
                         : expected == actual;
                 if (!same) {
                     String axis = axisNames != null && a < axisNames.size() ? axisNames.get(a) : String.valueOf(a);

@@ -19,12 +19,25 @@ import tools.jackson.databind.JsonNode;
  * head and, where present, cos/sin within 2 ulp. A file's {@code checks} (agreement between the reference's
  * own code paths) must all hold: posplan has one answer for all of them.
  *
- * @param scheme  registry name
- * @param stream  the layout as this folder's host format writes it
- * @param params  the scheme parameters the reference ran with, from the file's {@code params}
+ * @param scheme     registry name
+ * @param stream     the layout as this folder's host format writes it
+ * @param params     the scheme parameters the reference ran with, from the file's {@code params}
+ * @param tolerance  0 for exact comparison; else the absolute tolerance for positions, rope_deltas, decode
+ *                   and cos/sin (schemes whose golden README allows it, e.g. CircleRoPE 1e-4)
  */
 public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stream,
-        Function<JsonNode, Map<String, Object>> params) implements FolderChecker {
+        Function<JsonNode, Map<String, Object>> params, double tolerance) implements FolderChecker {
+
+    /** An exact checker. */
+    public VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stream,
+            Function<JsonNode, Map<String, Object>> params) {
+        this(scheme, stream, params, 0);
+    }
+
+    /** The same checker comparing within an absolute tolerance. */
+    public VlmRopeChecker withTolerance(double absolute) {
+        return new VlmRopeChecker(scheme, stream, params, absolute);
+    }
 
     @Override
     public void check(JsonNode golden) {
@@ -47,7 +60,7 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
         }
         frequencies(golden.get("frequency_allocation"), s.frequencies());
         if (golden.has("rotary_check")) {
-            rotary(golden.get("rotary_check"), s.frequencies(), plan);
+            rotary(golden.get("rotary_check"), s.frequencies(), plan, tolerance);
         }
     }
 
@@ -60,7 +73,7 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
             Map<String, Object> m = new LinkedHashMap<>(params.apply(fileParams));
             m.putAll(extra.apply(fileParams));
             return m;
-        });
+        }, tolerance);
     }
 
     /** Only the prefill: position IDs and rope_deltas. */
@@ -85,9 +98,10 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
         List<String> axes = List.copyOf(Golden.plain(pos.get("axes")) instanceof List<?> l
                 ? l.stream().map(String::valueOf).toList() : List.of());
         int[] mask = mask(golden);
-        Expect.positions(pos.get("values"), plan, pos.get("dtype").asString().equals("float32"), mask, axes);
+        Expect.positions(pos.get("values"), plan, pos.get("dtype").asString().equals("float32"), mask, axes,
+                tolerance);
         if (golden.has("rope_deltas") && !golden.get("rope_deltas").isNull()) {
-            Expect.scalar("rope_deltas", golden.get("rope_deltas").asDouble(), plan.ropeDelta());
+            same("rope_deltas", golden.get("rope_deltas").asDouble(), plan.ropeDelta(), tolerance);
         }
         return plan;
     }
@@ -101,7 +115,16 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
         return mask;
     }
 
-    private static void checkDecode(JsonNode golden, PositionPlan plan, String key) {
+    /** Exact when {@code tolerance} is 0, else within it. */
+    private static void same(String what, double expected, double actual, double tolerance) {
+        if (tolerance > 0) {
+            Expect.close(what, expected, actual, tolerance);
+        } else {
+            Expect.scalar(what, expected, actual);
+        }
+    }
+
+    private void checkDecode(JsonNode golden, PositionPlan plan, String key) {
         JsonNode decode = golden.get("decode");
         if (decode == null || !decode.has(key)) {
             return;
@@ -111,11 +134,11 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
             JsonNode step = next.get(k);
             if (step.isArray()) {
                 for (int a = 0; a < step.size(); a++) {
-                    Expect.scalar(key + " step " + k + " axis " + a, step.get(a).asDouble(),
-                            (float) plan.decodePosition(plan.axes() == 1 ? 0 : a, k));
+                    same(key + " step " + k + " axis " + a, step.get(a).asDouble(),
+                            (float) plan.decodePosition(plan.axes() == 1 ? 0 : a, k), tolerance);
                 }
             } else {
-                Expect.scalar(key + " step " + k, step.asDouble(), (float) plan.decodePosition(0, k));
+                same(key + " step " + k, step.asDouble(), (float) plan.decodePosition(0, k), tolerance);
             }
         }
     }
@@ -153,25 +176,31 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
         return node.has(key) && !node.get(key).isNull();
     }
 
-    static void rotary(JsonNode check, FrequencyAllocation alloc, PositionPlan plan) {
+    static void rotary(JsonNode check, FrequencyAllocation alloc, PositionPlan plan, double tolerance) {
         JsonNode cos = check.get("cos");
         JsonNode sin = check.get("sin");
         if (alloc.headwise()) {
             for (int head = 0; head < cos.size(); head++) {
                 for (int t = 0; t < cos.get(head).size(); t++) {
                     compareRow("head " + head + " token " + t, cos.get(head).get(t), sin.get(head).get(t),
-                            alloc.anglesForHead(plan, t, head));
+                            alloc.anglesForHead(plan, t, head), tolerance);
                 }
             }
         } else {
             for (int t = 0; t < cos.size(); t++) {
-                compareRow("token " + t, cos.get(t), sin.get(t), alloc.angles(plan, t));
+                compareRow("token " + t, cos.get(t), sin.get(t), alloc.angles(plan, t), tolerance);
             }
         }
     }
 
-    private static void compareRow(String where, JsonNode cos, JsonNode sin, float[] angles) {
+    private static void compareRow(String where, JsonNode cos, JsonNode sin, float[] angles, double tolerance) {
         for (int j = 0; j < angles.length; j++) {
+            if (tolerance > 0) {
+                // A position within the tolerance moves cos/sin by at most tolerance * inv_freq <= tolerance.
+                Expect.close("cos " + where + " pair " + j, cos.get(j).asDouble(), Math.cos(angles[j]), tolerance);
+                Expect.close("sin " + where + " pair " + j, sin.get(j).asDouble(), Math.sin(angles[j]), tolerance);
+                continue;
+            }
             Expect.ulps("cos " + where + " pair " + j, cos.get(j).asDouble(), (float) Math.cos(angles[j]), 2);
             Expect.ulps("sin " + where + " pair " + j, sin.get(j).asDouble(), (float) Math.sin(angles[j]), 2);
         }

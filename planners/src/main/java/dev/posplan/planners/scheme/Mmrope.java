@@ -1,0 +1,87 @@
+package dev.posplan.planners.scheme;
+
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.planners.BlockLayout;
+import dev.posplan.planners.ComposedScheme;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.GridFill;
+import dev.posplan.planners.PairAxes;
+import dev.posplan.planners.QwenWalker;
+import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.Walk;
+
+/**
+ * Lumos-1's MM-RoPE as re-implemented in Multimodal-RoPEs ({@code pos_design/mmrope.py},
+ * {@code freq_allocation/mmrope.py}; vlm-ropes.md §5.8): visual token (ti, hi, wi) with base b gets
+ * {@code (b + ti·stride·s_t, b + hi·s_h, b + wi·s_w)} for {@code position_scale = (s_t, s_h, s_w)}, text
+ * resumes after the block's largest position, float32. The allocation repeats {@code T,T,H,W,H,W,H,W}
+ * every 8 pairs (the reference ignores {@code mrope_section}, so posplan has no such parameter).
+ */
+public final class Mmrope {
+
+    /** Axis of pair j is {@code PATTERN[j % 8]}: the 2:3:3 meta component. */
+    static final int[] PATTERN = {0, 0, 1, 2, 1, 2, 1, 2};
+
+    private Mmrope() {
+    }
+
+    /** The scaled M-RoPE block; scales are float32 as the reference multiplies them into float32 tensors. */
+    record Layout(float stride, float scaleT, float scaleH, float scaleW) implements BlockLayout {
+        @Override
+        public void place(VisualBlock block, Walk walk) {
+            Grid g = block.grid();
+            double base = walk.next();
+            double[] slice = new double[g.t()];
+            float maxTime = 0;
+            for (int ti = 0; ti < slice.length; ti++) {
+                float offset = ((float) ti * stride) * scaleT;
+                slice[ti] = base + offset;
+                maxTime = ti == 0 ? offset : Math.max(maxTime, offset);
+            }
+            int at = walk.cursor();
+            GridFill.axis(walk.out(), 0, at, g, slice, 0, 0);
+            GridFill.axis(walk.out(), 1, at, g, base, 0, scaleH, 0);
+            GridFill.axis(walk.out(), 2, at, g, base, 0, 0, scaleW);
+            // Largest stored value per axis: at the first or the last index, whatever the scale's sign.
+            float top = Math.max((float) (base + maxTime), Math.max(
+                    extreme(base, g.h(), scaleH), extreme(base, g.w(), scaleW)));
+            walk.endBlock(block, top + 1f, top);
+        }
+
+        private static float extreme(double base, int n, float scale) {
+            return (float) Math.max(base, base + (n - 1) * (double) scale);
+        }
+    }
+
+    /** Registry entry {@code mmrope}. */
+    public static final class Factory implements SchemeFactory {
+        @Override
+        public String name() {
+            return "mmrope";
+        }
+
+        @Override
+        public String summary() {
+            return "MM-RoPE (Lumos-1, Multimodal-RoPEs): scaled 3D positions, T,T,H,W,H,W,H,W allocation";
+        }
+
+        @Override
+        public Scheme create(SchemeParams p) {
+            Rotary rotary = Rotary.read(p, 5_000_000);
+            double stride = p.getDouble("temporal_stride", 1.0);
+            double[] scale = p.getDoubleArray("position_scale", new double[] {1, 1, 1});
+            if (scale.length != 3) {
+                throw SchemeParams.invalid("position_scale", "must have 3 entries (s_t, s_h, s_w)");
+            }
+            double pad = p.getDouble("pad_value", 1);
+            Layout layout = new Layout((float) stride, (float) scale[0], (float) scale[1], (float) scale[2]);
+            return new ComposedScheme(name(), new QwenWalker(QwenAxes.THW, DType.FLOAT32, layout, pad, 0),
+                    rotary.pairwise("mmrope", QwenAxes.THW, PairAxes.periodic(PATTERN, rotary.pairs())),
+                    p.effective());
+        }
+    }
+}

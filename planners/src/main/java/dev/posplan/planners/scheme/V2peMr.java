@@ -1,0 +1,73 @@
+package dev.posplan.planners.scheme;
+
+import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.planners.BlockLayout;
+import dev.posplan.planners.ComposedScheme;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.PairAxes;
+import dev.posplan.planners.QwenWalker;
+import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.TorchArange;
+import dev.posplan.planners.Walk;
+
+/**
+ * Multimodal-RoPEs' V2PE adaptation for Qwen-VL streams ({@code pos_design/v2pe.py::get_v2pe_index},
+ * vlm-ropes.md §5.6): one float32 position per token; a visual block of n tokens spans
+ * {@code visual_stride} positions in steps of {@code visual_stride / n} (a float32 {@code torch.arange}
+ * from {@code last + step}, see {@link TorchArange}); text resumes at {@code ceil(last visual) + 1};
+ * M = ceil(max). The reference writes the same value on its three rows; posplan keeps one axis.
+ */
+public final class V2peMr {
+
+    private V2peMr() {
+    }
+
+    /** The V2PE-MR block: n arange steps of {@code visualStride / n} after the last position. */
+    record Layout(double visualStride) implements BlockLayout {
+        @Override
+        public void place(VisualBlock block, Walk walk) {
+            int n = block.tokens();
+            double step = visualStride / n;
+            double last = walk.next() - 1;
+            // The reference passes Python floats (doubles) as start, end and step.
+            double start = last + step;
+            long length = TorchArange.length(start, last + step * (n + 1), step);
+            if (length < n) {
+                throw new IllegalArgumentException("visual_stride " + visualStride + " gives a float32 arange of "
+                        + length + " elements for a block of " + n + " tokens");
+            }
+            float lastValue = TorchArange.write(walk.out(), 0, walk.cursor(), start, step, length, 0, n);
+            double top = Math.ceil(lastValue);
+            walk.endBlock(block, top + 1, top);
+        }
+    }
+
+    /** Registry entry {@code v2pe-mr}. */
+    public static final class Factory implements SchemeFactory {
+        @Override
+        public String name() {
+            return "v2pe-mr";
+        }
+
+        @Override
+        public String summary() {
+            return "V2PE as adapted by Multimodal-RoPEs: each visual block spans visual_stride positions (1D)";
+        }
+
+        @Override
+        public Scheme create(SchemeParams p) {
+            Rotary rotary = Rotary.read(p, 5_000_000);
+            double visualStride = p.getDouble("visual_stride", 16.0);
+            if (!(visualStride > 0)) {
+                throw SchemeParams.invalid("visual_stride", "must be > 0, got " + visualStride);
+            }
+            double pad = p.getDouble("pad_value", 1);
+            QwenWalker walker = new QwenWalker(QwenAxes.ONE_D, DType.FLOAT32, new Layout(visualStride), pad, 0);
+            return new ComposedScheme(name(), walker,
+                    rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
+        }
+    }
+}

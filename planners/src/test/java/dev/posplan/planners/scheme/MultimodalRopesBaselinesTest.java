@@ -1,0 +1,124 @@
+package dev.posplan.planners.scheme;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.PromptPart;
+import dev.posplan.multimodal.QwenFormats;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.InvFreq;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** IL-RoPE, OmniRoPE, MM-RoPE and GRAPE (vlm-ropes.md §5.7-§5.9). */
+class MultimodalRopesBaselinesTest {
+
+    private static final TokenStream WORKED = V2peMrTest.WORKED;
+    private static final TokenStream MIXED = QwenFormats.QWEN3_VL.expand(List.of(new PromptPart.Text(2),
+            new PromptPart.Image(new Grid(1, 3, 2)), new PromptPart.Text(1),
+            PromptPart.Video.uniform(new Grid(2, 2, 4), 2), new PromptPart.Text(2)));
+
+    private static String invalid(String scheme, Object... params) {
+        return assertThrows(SchemeParams.InvalidParameterException.class,
+                () -> SchemeRegistry.create(scheme, SchemeParams.of(params))).parameter();
+    }
+
+    @Test
+    void ilropeAndOmniropeHaveMropeIResetPositionsInFloat32() {
+        PositionPlan reference = SchemeRegistry.create("mrope-i").plan(MIXED);
+        for (String scheme : new String[] {"ilrope", "omnirope"}) {
+            PositionPlan p = SchemeRegistry.create(scheme).plan(MIXED);
+            assertEquals(DType.FLOAT32, p.dtype());
+            for (int a = 0; a < 3; a++) {
+                for (int i = 0; i < p.length(); i++) {
+                    assertEquals(reference.get(a, i), p.get(a, i), scheme + " axis " + a + " token " + i);
+                }
+            }
+            assertEquals(reference.ropeDelta(), p.ropeDelta());
+        }
+        assertArrayEquals(SchemeRegistry.create("mrope-i").frequencies().pairAxis(),
+                SchemeRegistry.create("ilrope").frequencies().pairAxis());
+        assertArrayEquals(SchemeRegistry.create("mrope").frequencies().pairAxis(),
+                SchemeRegistry.create("omnirope").frequencies().pairAxis());
+    }
+
+    @Test
+    void ilropeAlwaysResets() {
+        assertEquals("spatial_reset", invalid("ilrope", "spatial_reset", false));
+    }
+
+    @Test
+    void mmropeScalesTheGrid() {
+        // vlm-ropes.md §5 table, MM-RoPE column (4, 8, 8).
+        PositionPlan p = SchemeRegistry.create("mmrope", SchemeParams.of("position_scale", List.of(4, 8, 8)))
+                .plan(WORKED);
+        double[][] expected = {{4, 4, 4}, {4, 4, 12}, {4, 4, 20}, {4, 12, 4}, {4, 12, 12}, {4, 12, 20}};
+        for (int k = 0; k < expected.length; k++) {
+            for (int a = 0; a < 3; a++) {
+                assertEquals(expected[k][a], p.get(a, 4 + k));
+            }
+        }
+        assertEquals(21, p.get(0, 10));
+        assertEquals(11, p.ropeDelta());
+        assertArrayEquals(new int[] {0, 0, 1, 2, 1, 2, 1, 2, 0, 0}, java.util.Arrays.copyOf(
+                SchemeRegistry.create("mmrope").frequencies().pairAxis(), 10));
+    }
+
+    @Test
+    void mmropeNegativeScalesResumeAfterTheLargestValue() {
+        PositionPlan p = SchemeRegistry.create("mmrope", SchemeParams.of("position_scale", List.of(1, -3, 1)))
+                .plan(WORKED);
+        assertEquals(1.0, p.get(1, 7)); // row 1: 4 - 3
+        assertEquals(7.0, p.get(0, 10)); // after w = 4 + 2
+    }
+
+    @Test
+    void mmropeScaleNeedsThreeEntries() {
+        assertEquals("position_scale", invalid("mmrope", "position_scale", List.of(4, 8)));
+        // The allocation has no sections, so the parameter does not exist.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SchemeRegistry.create("mmrope", SchemeParams.of("mrope_section", List.of(16, 24, 24))));
+        assertTrue(e.getMessage().contains("mrope_section"), e.getMessage());
+    }
+
+    @Test
+    void grapeAllocations() {
+        Scheme interleaved = SchemeRegistry.create("grape", SchemeParams.of("frequency_allocation", "interleaved"));
+        int[] axis = interleaved.frequencies().pairAxis();
+        for (int j = 0; j < axis.length; j++) {
+            assertEquals(j % 3, axis[j]);
+        }
+        assertArrayEquals(SchemeRegistry.create("mrope").frequencies().pairAxis(),
+                SchemeRegistry.create("grape").frequencies().pairAxis());
+        assertEquals(DType.INT32, SchemeRegistry.create("grape").plan(MIXED).dtype());
+    }
+
+    @Test
+    void grapeLogFreqScaleWarpsInFloat32() {
+        float[] base = InvFreq.of(128, 5_000_000);
+        FrequencyAllocation warped = SchemeRegistry.create("grape", SchemeParams.of("log_freq_scale", 2.0))
+                .frequencies();
+        for (int j = 0; j < base.length; j++) {
+            float expected = (float) Math.exp((float) Math.log(base[j]) / 2f);
+            assertEquals(expected, warped.invFreq(j));
+            assertEquals(Math.sqrt(base[j]), warped.invFreq(j), 1e-6 * Math.sqrt(base[j]));
+        }
+        assertArrayEquals(base, SchemeRegistry.create("grape").frequencies().invFreq());
+    }
+
+    @Test
+    void grapeRejectsLearnedModesAndBadScales() {
+        assertEquals("grape_mode", invalid("grape", "grape_mode", "axis"));
+        assertEquals("log_freq_scale", invalid("grape", "log_freq_scale", 0));
+        assertEquals("frequency_allocation", invalid("grape", "frequency_allocation", "random"));
+    }
+}
