@@ -1,10 +1,13 @@
 package dev.posplan.bench;
 
+import dev.posplan.multimodal.BareFormat;
 import dev.posplan.multimodal.HostFormat;
+import dev.posplan.multimodal.InternVlFormat;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Plans the layouts S1–S4 in-process (stream already built, planning and output allocation measured),
- * ({@link BatchPlanBenchmark} has S5). {@code mrope} reads Qwen2-VL streams (one block per video), {@code mrope-interleave}
- * Qwen3-VL streams (one block per frame, timestamp text between frames).
+ * ({@link BatchPlanBenchmark} has S5). {@code mrope} reads Qwen2-VL streams (one block per video),
+ * {@code mrope-interleave} Qwen3-VL streams (one block per frame, timestamp text between frames),
+ * {@code vrope} bare streams (no wrapper tokens) and {@code v2pe} InternVL2 streams (one tile per image or frame).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -33,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class PlanBenchmark {
 
-    @Param({"mrope", "mrope-interleave"})
+    @Param({"mrope", "mrope-interleave", "vrope", "v2pe"})
     public String scheme;
 
     @Param({"S1", "S2", "S3", "S4"})
@@ -44,13 +48,35 @@ public class PlanBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        planner = SchemeRegistry.create(scheme);
+        planner = SchemeRegistry.create(scheme, paramsFor(scheme, layout));
         HostFormat format = formatFor(scheme);
         stream = format.expand(Layouts.byName(layout));
     }
 
+    /** Each scheme reads the stream its reference does. */
     static HostFormat formatFor(String scheme) {
-        return scheme.equals("mrope") ? QwenFormats.QWEN2_VL : QwenFormats.QWEN3_VL;
+        return switch (scheme) {
+            case "mrope" -> QwenFormats.QWEN2_VL;
+            case "vrope" -> BareFormat.BARE;
+            case "v2pe" -> InternVlFormat.INTERNVL2;
+            default -> QwenFormats.QWEN3_VL;
+        };
+    }
+
+    /**
+     * V2PE steps by {@code stride / num_image_token} inside one tile; the layouts' images and frames are
+     * taken as one tile each, so num_image_token is their token count.
+     */
+    static SchemeParams paramsFor(String scheme, String layout) {
+        if (!scheme.equals("v2pe")) {
+            return SchemeParams.empty();
+        }
+        int tileTokens = switch (layout) {
+            case "S1" -> 32 * 32;
+            case "S2" -> 24 * 18;
+            default -> 16 * 28;
+        };
+        return SchemeParams.of("num_image_token", tileTokens);
     }
 
     @Benchmark
