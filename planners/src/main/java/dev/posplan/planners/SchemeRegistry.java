@@ -2,6 +2,7 @@ package dev.posplan.planners;
 
 import dev.posplan.planners.scheme.Mhrope;
 import dev.posplan.planners.scheme.Mrope;
+import dev.posplan.planners.scheme.MropeAbsoluteTime;
 import dev.posplan.planners.scheme.MropeInterleave;
 import dev.posplan.planners.scheme.VanillaRope;
 import java.util.Collection;
@@ -17,6 +18,7 @@ public final class SchemeRegistry {
     private static final Map<String, SchemeFactory> FACTORIES = index(
             new VanillaRope.Factory(),
             new Mrope.Factory(),
+            new MropeAbsoluteTime.Factory(),
             new MropeInterleave.Factory(),
             new MropeInterleave.ResetFactory(),
             new Mhrope.Factory());
