@@ -3,7 +3,10 @@ package dev.posplan.multimodal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The blocks one modality's grids make, consumed in order across the batch. */
+/**
+ * The visual blocks one modality's grid list makes (one per image or video, one per frame for families that
+ * split videos, qwen-mrope.md §3.5), handed out in order across the whole batch (§5).
+ */
 final class GridQueue {
     private final String field;
     private final List<VisualBlock> blocks;

@@ -1,7 +1,6 @@
 package dev.posplan.multimodal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -196,15 +195,11 @@ public final class QwenInputIds {
     // streams
 
     private List<TokenStream> streams() {
+        BlockFinder finder = new BlockFinder(preset, images, videos);
         List<TokenStream> out = new ArrayList<>(inputIds.length);
         for (int r = 0; r < inputIds.length; r++) {
-            int[] c = compact(r);
-            List<Found> blocks = switch (detection) {
-                case TOKEN_SCAN -> tokenScan(r, c);
-                case TOKEN_TYPE_RUNS -> tokenTypeRuns(r, c);
-                case PLACEHOLDER_OFFSETS -> placeholders == null ? splitRuns(r, c) : offsets(r, c, placeholders.get(r));
-            };
-            out.add(emit(r, blocks));
+            UnpaddedRow row = UnpaddedRow.of(r, inputIds[r], mask == null ? null : mask[r]);
+            out.add(emit(r, finder.find(detection, row, placeholders == null ? null : placeholders.get(r))));
         }
         if (detection != BlockDetection.TOKEN_SCAN) {
             // Token scan legitimately leaves the grids of bare pads unused; the other rules place every grid.
@@ -214,221 +209,14 @@ public final class QwenInputIds {
         return out;
     }
 
-    /** A block found at {@code start} (index into the unpadded row). */
-    private record Found(int start, VisualBlock block) {
-    }
-
-    /** The unmasked tokens of row r. */
-    private int[] compact(int r) {
-        int[] row = inputIds[r];
-        if (mask == null) {
-            return row;
-        }
-        int n = 0;
-        for (int m : mask[r]) {
-            n += m;
-        }
-        int[] c = new int[n];
-        int k = 0;
-        for (int i = 0; i < row.length; i++) {
-            if (mask[r][i] == 1) {
-                c[k++] = row[i];
-            }
-        }
-        return c;
-    }
-
-    /** HF 4.x: count vision_start + pad pairs, then take the earliest remaining pad at or after the cursor. */
-    private List<Found> tokenScan(int r, int[] c) {
-        int remainingImages = 0;
-        int remainingVideos = 0;
-        for (int i = 0; i + 1 < c.length; i++) {
-            if (c[i] == ids.visionStart()) {
-                if (c[i + 1] == ids.imagePad()) {
-                    remainingImages++;
-                } else if (c[i + 1] == ids.videoPad()) {
-                    remainingVideos++;
-                }
-            }
-        }
-        List<Found> found = new ArrayList<>();
-        int st = 0;
-        while (remainingImages + remainingVideos > 0) {
-            int edImage = remainingImages > 0 ? indexOf(c, ids.imagePad(), st, c.length) : Integer.MAX_VALUE;
-            int edVideo = remainingVideos > 0 ? indexOf(c, ids.videoPad(), st, c.length) : Integer.MAX_VALUE;
-            if (edImage < 0 || edVideo < 0) {
-                throw new IllegalArgumentException("input_ids[" + r + "]: a <|vision_start|> + pad pair has no pad "
-                        + "token left after index " + original(r, st) + " (blocks overlap their grids)");
-            }
-            Modality m = edImage < edVideo ? Modality.IMAGE : Modality.VIDEO;
-            int at = Math.min(edImage, edVideo);
-            VisualBlock b = items(m).next(r);
-            requirePads(r, c, at, b);
-            found.add(new Found(at, b));
-            st = at + b.tokens();
-            if (m == Modality.IMAGE) {
-                remainingImages--;
-            } else {
-                remainingVideos--;
-            }
-        }
-        return found;
-    }
-
-    /** HF main: every maximal run of one pad id is one block. */
-    private List<Found> tokenTypeRuns(int r, int[] c) {
-        List<Found> found = new ArrayList<>();
-        for (int i = 0; i < c.length;) {
-            Modality m = modalityOf(c[i]);
-            if (m == null) {
-                i++;
-                continue;
-            }
-            int end = runEnd(c, i);
-            VisualBlock b = items(m).next(r);
-            if (b.tokens() != end - i) {
-                throw new IllegalArgumentException("input_ids[" + r + "]: the run of " + (end - i) + " "
-                        + m.name().toLowerCase() + " pad tokens at index " + original(r, i) + " is one block under "
-                        + detection.apiName() + " detection (HF main), but " + gridField(b) + " gives " + b.tokens()
-                        + " tokens (adjacent images need a token between them)");
-            }
-            found.add(new Found(i, b));
-            i = end;
-        }
-        return found;
-    }
-
-    /** vLLM without recorded offsets: each run of pads holds consecutive items, in grid order. */
-    private List<Found> splitRuns(int r, int[] c) {
-        List<Found> found = new ArrayList<>();
-        for (int i = 0; i < c.length;) {
-            Modality m = modalityOf(c[i]);
-            if (m == null) {
-                i++;
-                continue;
-            }
-            int end = runEnd(c, i);
-            while (i < end) {
-                VisualBlock b = items(m).next(r);
-                if (b.tokens() > end - i) {
-                    throw new IllegalArgumentException("input_ids[" + r + "]: " + gridField(b) + " needs "
-                            + b.tokens() + " tokens but only " + (end - i) + " " + m.name().toLowerCase()
-                            + " pad tokens remain in the run at index " + original(r, i));
-                }
-                found.add(new Found(i, b));
-                i += b.tokens();
-            }
-        }
-        return found;
-    }
-
-    /** vLLM with the processor's offsets (§3.6; Qwen3-VL frames per {@code _iter_mm_grid_hw}). */
-    private List<Found> offsets(int r, int[] c, List<Placeholder> row) {
-        List<Placeholder> sorted = new ArrayList<>(row);
-        sorted.sort(Comparator.comparingInt(Placeholder::offset));
-        List<Found> found = new ArrayList<>();
-        int end = 0;
-        for (Placeholder p : sorted) {
-            if (p.offset() < end || p.offset() >= c.length) {
-                throw new IllegalArgumentException("placeholders[" + r + "]: offset " + p.offset()
-                        + " overlaps the previous item or lies outside the " + c.length + " unmasked tokens");
-            }
-            GridQueue items = items(p.modality());
-            VisualBlock first = items.next(r);
-            if (p.modality() == Modality.IMAGE || !preset.videoFramesAsBlocks()) {
-                requirePads(r, c, p.offset(), first);
-                found.add(new Found(p.offset(), first));
-                end = p.offset() + first.tokens();
-                continue;
-            }
-            if (first.frame() != 0) {
-                throw new IllegalArgumentException("placeholders[" + r + "]: the video at offset " + p.offset()
-                        + " starts inside " + gridField(first) + " (frame " + first.frame() + ")");
-            }
-            int frames = videos.framesOf(first.source());
-            int from = p.offset();
-            for (int k = 0; k < frames; k++) {
-                VisualBlock frame = k == 0 ? first : items.next(r);
-                int vs = indexOf(c, ids.visionStart(), from, c.length);
-                int ve = vs < 0 ? -1 : indexOf(c, ids.visionEnd(), vs, c.length);
-                int pad = ve < 0 ? -1 : indexOf(c, ids.videoPad(), vs, ve);
-                if (pad < 0 || ve - pad != frame.tokens()) {
-                    throw new IllegalArgumentException("placeholders[" + r + "]: frame " + k + " of "
-                            + gridField(frame) + " needs " + frame.tokens() + " video pad tokens between the next "
-                            + "<|vision_start|> and <|vision_end|> after index " + original(r, from));
-                }
-                requirePads(r, c, pad, frame);
-                found.add(new Found(pad, frame));
-                from = ve + 1;
-            }
-            end = from;
-        }
-        return found;
-    }
-
-    private GridQueue items(Modality m) {
-        return m == Modality.IMAGE ? images : videos;
-    }
-
-    private Modality modalityOf(int id) {
-        return id == ids.imagePad() ? Modality.IMAGE : id == ids.videoPad() ? Modality.VIDEO : null;
-    }
-
-    private static int runEnd(int[] c, int from) {
-        int end = from;
-        while (end < c.length && c[end] == c[from]) {
-            end++;
-        }
-        return end;
-    }
-
-    private static int indexOf(int[] c, int id, int from, int to) {
-        for (int i = Math.max(from, 0); i < to; i++) {
-            if (c[i] == id) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void requirePads(int r, int[] c, int at, VisualBlock b) {
-        int pad = ids.pad(b.modality());
-        for (int i = at; i < at + b.tokens(); i++) {
-            if (i >= c.length || c[i] != pad) {
-                throw new IllegalArgumentException("input_ids[" + r + "]: " + gridField(b) + " needs " + b.tokens()
-                        + " " + b.modality().name().toLowerCase() + " pad tokens from index " + original(r, at)
-                        + ", but " + (i >= c.length ? "the row ends" : "index " + original(r, i) + " holds id " + c[i]));
-            }
-        }
-    }
-
-    private String gridField(VisualBlock b) {
-        return (b.modality() == Modality.IMAGE ? "image_grid_thw[" : "video_grid_thw[") + b.source() + "]";
-    }
-
-    /** Index in the padded row of unpadded index {@code k} (for messages only). */
-    private int original(int r, int k) {
-        if (mask == null) {
-            return k;
-        }
-        int seen = -1;
-        for (int i = 0; i < mask[r].length; i++) {
-            seen += mask[r][i];
-            if (seen == k) {
-                return i;
-            }
-        }
-        return mask[r].length;
-    }
-
     /** Writes row r as runs: padding for masked tokens, the found blocks, text runs split by role. */
-    private TokenStream emit(int r, List<Found> blocks) {
+    private TokenStream emit(int r, List<BlockFinder.Found> blocks) {
         int[] row = inputIds[r];
         int[] m = mask == null ? null : mask[r];
         TokenStream.Builder out = TokenStream.builder();
         int next = 0;
         int nextStart = blocks.isEmpty() ? -1 : blocks.get(0).start();
-        int k = 0;
+        int unpadded = 0; // index of token i in the unpadded row, which the blocks' starts refer to
         for (int i = 0; i < row.length;) {
             if (m != null && m[i] == 0) {
                 int j = i;
@@ -437,25 +225,25 @@ public final class QwenInputIds {
                 }
                 out.padding(j - i);
                 i = j;
-            } else if (k == nextStart) {
+            } else if (unpadded == nextStart) {
                 VisualBlock b = blocks.get(next).block();
                 for (int j = i; j < i + b.tokens(); j++) {
                     if (m != null && m[j] == 0) {
                         throw new IllegalArgumentException("attention_mask[" + r + "][" + j + "] masks a token inside "
-                                + "the block of " + gridField(b));
+                                + "the block of " + BlockFinder.gridField(b));
                     }
                 }
                 out.add(b);
                 i += b.tokens();
-                k += b.tokens();
+                unpadded += b.tokens();
                 next++;
                 nextStart = next < blocks.size() ? blocks.get(next).start() : -1;
             } else {
                 TextRole role = role(row[i]);
                 int j = i;
-                while (j < row.length && (m == null || m[j] == 1) && k != nextStart && role(row[j]) == role) {
+                while (j < row.length && (m == null || m[j] == 1) && unpadded != nextStart && role(row[j]) == role) {
                     j++;
-                    k++;
+                    unpadded++;
                 }
                 out.text(j - i, role);
                 i = j;
