@@ -106,9 +106,6 @@ public enum QwenCompat {
 
     /** The host format that writes prompt parts for {@code preset} as this implementation's processor does. */
     public QwenFormats hostFormat(ModelPreset preset) {
-        if (!preset.videoFramesAsBlocks()) {
-            return QwenFormats.QWEN2_VL;
-        }
-        return qwen3OuterWrap ? QwenFormats.QWEN3_VL_OUTER_WRAP : QwenFormats.QWEN3_VL;
+        return qwen3OuterWrap && preset.videoFramesAsBlocks() ? QwenFormats.QWEN3_VL_OUTER_WRAP : preset.hostFormat();
     }
 }

@@ -26,6 +26,7 @@ final class QwenFrequencyCheck {
             throw new Mismatch("mrope_interleaved: expected " + golden.get("mrope_interleaved") + ", preset "
                     + preset.apiName() + " says " + preset.interleaved());
         }
+        // The allocation does not depend on the host options; any compat gives the same one.
         FrequencyAllocation f = QwenGoldenChecker.scheme(preset, QwenCompat.HF_4_57, null).frequencies();
         invFreq(golden.get("inv_freq_f32_hex"), f.invFreq());
         Expect.ints("axis_per_freq_index", golden.get("axis_per_freq_index"), f.pairAxis());

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.posplan.multimodal.BlockDetection;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.Modality;
+import dev.posplan.multimodal.ModelPreset;
+import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DeltaBase;
 import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.QwenCompat;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
@@ -41,6 +45,15 @@ class QwenCompatOptionsTest {
         for (String c : new String[] {"hf-4.51", "hf-4.57", "hf-main", "vllm"}) {
             assertEquals(c, options("mrope-abs-time", "compat", c).get("time_arithmetic"));
         }
+    }
+
+    @Test
+    void onlyHfMainKeepsTheQwen3OuterWrapper() {
+        assertEquals(QwenFormats.QWEN3_VL_OUTER_WRAP, QwenCompat.HF_MAIN.hostFormat(ModelPreset.QWEN3_VL));
+        assertEquals(QwenFormats.QWEN3_VL, QwenCompat.VLLM.hostFormat(ModelPreset.QWEN3_VL));
+        assertEquals(QwenFormats.QWEN3_VL, QwenCompat.HF_4_57.hostFormat(ModelPreset.QWEN3_VL));
+        assertEquals(QwenFormats.QWEN2_VL, QwenCompat.HF_MAIN.hostFormat(ModelPreset.QWEN2_5_VL));
+        assertEquals(BlockDetection.TOKEN_TYPE_RUNS, QwenCompat.HF_MAIN.detection());
     }
 
     @Test
