@@ -8,6 +8,7 @@ import dev.posplan.planners.scheme.Ilrope;
 import dev.posplan.planners.scheme.Mhrope;
 import dev.posplan.planners.scheme.Mmrope;
 import dev.posplan.planners.scheme.Mrope;
+import dev.posplan.planners.scheme.MropeAbsoluteTime;
 import dev.posplan.planners.scheme.MropeInterleave;
 import dev.posplan.planners.scheme.Tpe2d;
 import dev.posplan.planners.scheme.Omnirope;
@@ -30,6 +31,7 @@ public final class SchemeRegistry {
     private static final Map<String, SchemeFactory> FACTORIES = index(
             new VanillaRope.Factory(),
             new Mrope.Factory(),
+            new MropeAbsoluteTime.Factory(),
             new MropeInterleave.Factory(),
             new MropeInterleave.ResetFactory(),
             new Mhrope.Factory(),

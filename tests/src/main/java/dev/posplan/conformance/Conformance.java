@@ -53,7 +53,7 @@ public final class Conformance {
         }
         String name = file.getFileName().toString();
         try {
-            checker.check(Golden.read(file));
+            checker.check(name, Golden.read(file));
             return new CaseResult(folder, name, Optional.empty());
         } catch (Mismatch m) {
             return new CaseResult(folder, name, Optional.of(m.getMessage()));

@@ -7,4 +7,12 @@ import tools.jackson.databind.JsonNode;
 public interface FolderChecker {
 
     void check(JsonNode golden);
+
+    /**
+     * Checks one file knowing its name, for folders that hold files of several kinds; the runner calls
+     * this. By default the name is not needed.
+     */
+    default void check(String fileName, JsonNode golden) {
+        check(golden);
+    }
 }

@@ -38,6 +38,18 @@ public final class Golden {
         return out;
     }
 
+    /** A 2-D integer array; null for a JSON null or a missing node. */
+    public static int[][] ints2(JsonNode array) {
+        if (array == null || array.isNull() || array.isMissingNode()) {
+            return null;
+        }
+        int[][] out = new int[array.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ints(array.get(i));
+        }
+        return out;
+    }
+
     public static double[] doubles(JsonNode array) {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {

@@ -1,10 +1,9 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
-import dev.posplan.planners.DType;
-import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
+import dev.posplan.planners.PositionDesign;
+import dev.posplan.planners.QwenCompat;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
@@ -26,12 +25,12 @@ public final class MropeInterleave {
         int[] section = p.getIntArray("mrope_section", new int[] {24, 20, 20});
         double stride = p.getDouble("temporal_stride", 1.0);
         boolean reset = p.getBoolean("spatial_reset", resetByDefault);
-        double pad = p.getDouble("pad_value", 1);
-        MropeLayout.Resume resume = Options.resume(p);
         int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.interleaved(section, rotary.pairs()));
-        MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), reset, resume, true);
-        return new ComposedScheme(name, new QwenWalker(QwenAxes.THW, DType.INT32, layout, pad, 0),
-                rotary.pairwise("interleaved", QwenAxes.THW, pairAxis), p.effective());
+        // Qwen3-VL has no HF 4.51 code; 4.57 is the Qwen team's implementation (the two agree on Qwen3).
+        QwenCompat compat = Options.compat(p, QwenCompat.HF_4_57);
+        PositionDesign design = Options.qwenDesign(p, compat, TemporalRule.linear(stride), reset);
+        return new ComposedScheme(name, design, rotary.pairwise("interleaved", QwenAxes.THW, pairAxis),
+                p.effective());
     }
 
     /** Registry entry {@code mrope-interleave}: Qwen3-VL semantics, spatial reset off by default. */

@@ -1,20 +1,68 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.planners.AbsoluteTime;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.DecodeRule;
+import dev.posplan.planners.DeltaBase;
 import dev.posplan.planners.MropeLayout;
+import dev.posplan.planners.PositionDesign;
+import dev.posplan.planners.QwenCompat;
+import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.TemporalRule;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Parameters several schemes read the same way. */
 final class Options {
+
+    private static final Set<String> COMPAT = names(QwenCompat.values(), QwenCompat::apiName);
+    private static final Set<String> DECODE = names(DecodeRule.values(), DecodeRule::apiName);
+    private static final Set<String> DELTA_BASE = names(DeltaBase.values(), DeltaBase::apiName);
+    private static final Set<String> ARITHMETIC = names(AbsoluteTime.Arithmetic.values(),
+            AbsoluteTime.Arithmetic::apiName);
 
     private Options() {
     }
 
     /** {@code resume}: {@code max-plus-one} (default, Qwen team / vLLM) or {@code spatial-extent} (HF main). */
     static MropeLayout.Resume resume(SchemeParams p) {
-        String r = p.getString("resume", "max-plus-one", Set.of("max-plus-one", "spatial-extent"));
+        return resume(p, MropeLayout.Resume.MAX_PLUS_ONE);
+    }
+
+    static MropeLayout.Resume resume(SchemeParams p, MropeLayout.Resume def) {
+        String defName = def == MropeLayout.Resume.MAX_PLUS_ONE ? "max-plus-one" : "spatial-extent";
+        String r = p.getString("resume", defName, Set.of("max-plus-one", "spatial-extent"));
         return r.equals("max-plus-one") ? MropeLayout.Resume.MAX_PLUS_ONE : MropeLayout.Resume.SPATIAL_EXTENT;
+    }
+
+    /** {@code compat}: the implementation (qwen-mrope.md §9) whose choices the Qwen host options default to. */
+    static QwenCompat compat(SchemeParams p, QwenCompat def) {
+        return QwenCompat.byName(p.getString("compat", def.apiName(), COMPAT));
+    }
+
+    /** {@code time_arithmetic}: how Qwen2.5-VL's temporal product is computed (§3.4), default from compat. */
+    static AbsoluteTime.Arithmetic arithmetic(SchemeParams p, QwenCompat compat) {
+        return AbsoluteTime.Arithmetic.byName(p.getString("time_arithmetic", compat.arithmetic().apiName(), ARITHMETIC));
+    }
+
+    /**
+     * The M-RoPE walk of the Qwen-VL family with its host options, each defaulting to {@code compat}:
+     * {@code resume} (§9 #1), {@code pad_value} (#3), {@code rope_deltas} (#4, read back by
+     * {@code BatchPlanner} through {@link DeltaBase#of}) and {@code decode} (#5).
+     */
+    static PositionDesign qwenDesign(SchemeParams p, QwenCompat compat, TemporalRule time, boolean spatialReset) {
+        MropeLayout.Resume resume = resume(p, compat.resume());
+        double pad = p.getDouble("pad_value", compat.padValue());
+        p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE);
+        DecodeRule decode = DecodeRule.byName(p.getString("decode", compat.decode().apiName(), DECODE));
+        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32,
+                new MropeLayout(time, spatialReset, resume, true), pad, 0);
+        // The walker's own decode start is already M + 1 on every axis.
+        return decode == DecodeRule.DELTA ? walker : stream -> decode.apply(walker.plan(stream));
     }
 
     /** Runs an allocation rule, reporting a bad section list against the named parameter. */
@@ -24,5 +72,9 @@ final class Options {
         } catch (IllegalArgumentException e) {
             throw SchemeParams.invalid(name, e.getMessage());
         }
+    }
+
+    private static <E> Set<String> names(E[] values, Function<E, String> name) {
+        return Arrays.stream(values).map(name).collect(Collectors.toUnmodifiableSet());
     }
 }

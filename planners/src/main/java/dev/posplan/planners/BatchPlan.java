@@ -1,0 +1,112 @@
+package dev.posplan.planners;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Position IDs of a batch: one {@link PositionPlan} per row, all of the same padded length L, readable as the
+ * hosts' {@code position_ids[axes][B][L]}, with per-row rope_deltas under one {@link DeltaBase} and the
+ * decode positions of each row's own rule. The arrays handed out are fresh primitive arrays.
+ */
+public final class BatchPlan {
+
+    private final List<PositionPlan> rows;
+    private final DeltaBase deltaBase;
+    private final int length;
+
+    BatchPlan(List<PositionPlan> rows, DeltaBase deltaBase) {
+        this.rows = List.copyOf(rows);
+        this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
+        this.length = this.rows.get(0).length();
+        for (PositionPlan p : this.rows) {
+            if (p.length() != length || p.axes() != this.rows.get(0).axes() || p.dtype() != this.rows.get(0).dtype()) {
+                throw new IllegalArgumentException("batch rows must share length, axes and dtype");
+            }
+        }
+    }
+
+    public int batchSize() {
+        return rows.size();
+    }
+
+    /** Padded row length L. */
+    public int length() {
+        return length;
+    }
+
+    public int axes() {
+        return rows.get(0).axes();
+    }
+
+    public DType dtype() {
+        return rows.get(0).dtype();
+    }
+
+    public DeltaBase deltaBase() {
+        return deltaBase;
+    }
+
+    public PositionPlan row(int b) {
+        return rows.get(b);
+    }
+
+    /** Position of token {@code index} of row {@code b} on {@code axis}. */
+    public double get(int axis, int b, int index) {
+        return rows.get(b).get(axis, index);
+    }
+
+    /** {@code [axes][B][L]} for {@link DType#INT32} plans. */
+    public int[][][] intPositionIds() {
+        if (dtype() != DType.INT32) {
+            throw new IllegalStateException("positions are " + dtype() + ", not INT32");
+        }
+        int[][][] out = new int[axes()][rows.size()][];
+        for (int b = 0; b < rows.size(); b++) {
+            int[] data = rows.get(b).intData();
+            for (int a = 0; a < out.length; a++) {
+                out[a][b] = java.util.Arrays.copyOfRange(data, a * length, (a + 1) * length);
+            }
+        }
+        return out;
+    }
+
+    /** {@code [axes][B][L]} for {@link DType#FLOAT32} plans. */
+    public float[][][] floatPositionIds() {
+        if (dtype() != DType.FLOAT32) {
+            throw new IllegalStateException("positions are " + dtype() + ", not FLOAT32");
+        }
+        float[][][] out = new float[axes()][rows.size()][];
+        for (int b = 0; b < rows.size(); b++) {
+            float[] data = rows.get(b).floatData();
+            for (int a = 0; a < out.length; a++) {
+                out[a][b] = java.util.Arrays.copyOfRange(data, a * length, (a + 1) * length);
+            }
+        }
+        return out;
+    }
+
+    /** Per-row {@code M + 1 - base}, shape {@code [B]} (the hosts' {@code rope_deltas[B, 1]}). */
+    public double[] ropeDeltas() {
+        double[] out = new double[rows.size()];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = deltaBase.delta(rows.get(b));
+        }
+        return out;
+    }
+
+    /** Positions of the next {@code steps} generated tokens of every row, {@code [axes][B][steps]}. */
+    public double[][][] decodePositions(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        double[][][] out = new double[axes()][rows.size()][steps];
+        for (int b = 0; b < rows.size(); b++) {
+            for (int a = 0; a < out.length; a++) {
+                for (int k = 0; k < steps; k++) {
+                    out[a][b][k] = rows.get(b).decodePosition(a, k);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.posplan.planners;
+
+import dev.posplan.multimodal.PaddingRun;
+import dev.posplan.multimodal.Segment;
+import dev.posplan.multimodal.TokenStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Plans every row of a batch with one scheme (qwen-mrope.md §5). Rows shorter than the longest get a
+ * {@link PaddingRun} on the padding side before planning, so the scheme fills them with its own pad value
+ * and its decode rule sees the padded row, exactly as a host that pads first and then computes positions.
+ * Rows built from {@code input_ids} already have equal lengths and are planned as they are.
+ */
+public final class BatchPlanner {
+
+    /** Where shorter rows are padded. */
+    public enum PaddingSide {
+        /** Before the prompt (what {@code generate()} needs). */
+        LEFT,
+        /** After the prompt. */
+        RIGHT
+    }
+
+    private final Scheme scheme;
+    private final DeltaBase deltaBase;
+    private final PaddingSide side;
+
+    /**
+     * @param scheme    plans each row
+     * @param deltaBase which length the batch's rope_deltas subtract
+     * @param side      where shorter rows are padded
+     */
+    public BatchPlanner(Scheme scheme, DeltaBase deltaBase, PaddingSide side) {
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
+        this.side = Objects.requireNonNull(side, "side");
+    }
+
+    /** The scheme's declared delta base ({@link DeltaBase#of}), left padding. */
+    public BatchPlanner(Scheme scheme) {
+        this(scheme, DeltaBase.of(scheme), PaddingSide.LEFT);
+    }
+
+    public BatchPlan plan(List<TokenStream> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one row");
+        }
+        int length = 0;
+        for (TokenStream row : rows) {
+            length = Math.max(length, row.length());
+        }
+        List<PositionPlan> plans = new ArrayList<>(rows.size());
+        for (TokenStream row : rows) {
+            plans.add(scheme.plan(padded(row, length)));
+        }
+        return new BatchPlan(plans, deltaBase);
+    }
+
+    private TokenStream padded(TokenStream row, int length) {
+        int missing = length - row.length();
+        if (missing == 0) {
+            return row;
+        }
+        List<Segment> segments = new ArrayList<>(row.segments().size() + 1);
+        if (side == PaddingSide.LEFT) {
+            segments.add(new PaddingRun(missing));
+        }
+        segments.addAll(row.segments());
+        if (side == PaddingSide.RIGHT) {
+            segments.add(new PaddingRun(missing));
+        }
+        return TokenStream.of(segments);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.posplan.planners;
+
+/**
+ * Which length {@code rope_deltas = M + 1 - length} subtracts (qwen-mrope.md §4, §9 #4). Schemes that
+ * model a host declare theirs in the parameter {@code rope_deltas}.
+ */
+public enum DeltaBase {
+
+    /** The padded row length L: HF transformers 4.x. */
+    PADDED("padded"),
+
+    /** The unpadded token count n: HF main and vLLM (which never pads). */
+    UNPADDED("unpadded");
+
+    /** Name of the scheme parameter that holds a scheme's base. */
+    public static final String PARAMETER = "rope_deltas";
+
+    private final String apiName;
+
+    DeltaBase(String apiName) {
+        this.apiName = apiName;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public static DeltaBase byName(String name) {
+        for (DeltaBase b : values()) {
+            if (b.apiName.equals(name)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("unknown rope_deltas base '" + name + "'");
+    }
+
+    /** The scheme's declared base; {@link #PADDED} (the HF 4.x value every plan reports) when it declares none. */
+    public static DeltaBase of(Scheme scheme) {
+        Object v = scheme.parameters().get(PARAMETER);
+        return v == null ? PADDED : byName(v.toString());
+    }
+
+    /** The plan's rope delta under this base. */
+    public double delta(PositionPlan plan) {
+        return this == PADDED ? plan.ropeDelta() : plan.ropeDeltaUnpadded();
+    }
+}
