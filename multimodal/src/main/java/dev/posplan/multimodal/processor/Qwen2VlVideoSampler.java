@@ -19,11 +19,24 @@ public final class Qwen2VlVideoSampler {
     private Qwen2VlVideoSampler() {
     }
 
-    /** Samples at {@code fps} with the class defaults. */
+    /**
+     * Samples at {@code fps} with the class defaults.
+     *
+     * @throws IllegalArgumentException for invalid inputs, or when the arange yields {@code n + 1} values whose
+     *                                  last one is {@code totalFrames} itself (for example 367 frames at 24 fps):
+     *                                  transformers then fails indexing the video
+     */
     public static SampledFrames sample(int totalFrames, double videoFps, double fps) {
         int n = frameCount(totalFrames, videoFps, fps, DEFAULT_MIN_FRAMES, DEFAULT_MAX_FRAMES,
                 DEFAULT_TEMPORAL_PATCH_SIZE);
-        return new SampledFrames(frameIndices(totalFrames, n, TorchRange.DEFAULT_FLOAT_LANES), totalFrames, videoFps);
+        int[] indices = frameIndices(totalFrames, n, TorchRange.DEFAULT_FLOAT_LANES);
+        int last = indices[indices.length - 1];
+        if (last >= totalFrames) {
+            throw new IllegalArgumentException("totalFrames: torch.arange(0, " + totalFrames + ", " + totalFrames + "/" + n
+                    + ") yields " + indices.length + " indices ending at frame " + last + ", past the last frame "
+                    + (totalFrames - 1) + " (transformers fails indexing the video)");
+        }
+        return new SampledFrames(indices, totalFrames, videoFps);
     }
 
     /**
@@ -50,7 +63,10 @@ public final class Qwen2VlVideoSampler {
         return (int) count;
     }
 
-    /** {@code torch.arange(0, totalFrames, totalFrames / count).int()} for a float32 build with {@code lanes}. */
+    /**
+     * {@code torch.arange(0, totalFrames, totalFrames / count).int()} for a float32 build with {@code lanes}, as
+     * torch returns it: possibly {@code count + 1} values, the last equal to {@code totalFrames}.
+     */
     public static int[] frameIndices(int totalFrames, int count, int lanes) {
         Args.positive("totalFrames", totalFrames);
         Args.positive("count", count);

@@ -70,6 +70,12 @@ public enum QwenVlUtils {
         return new SampledFrames(frameIndices(totalFrames, n), totalFrames, videoFps);
     }
 
+    /** Samples at {@code fps} with the user's {@code min_frames} / {@code max_frames}. */
+    public SampledFrames sample(int totalFrames, double videoFps, double fps, int minFrames, int maxFrames) {
+        int n = smartNframes(totalFrames, videoFps, fps, minFrames, maxFrames);
+        return new SampledFrames(frameIndices(totalFrames, n), totalFrames, videoFps);
+    }
+
     /** The readers' {@code torch.linspace(0, totalFrames - 1, nframes).round().long()} (float32, ties to even). */
     public static int[] frameIndices(int totalFrames, int nframes) {
         Args.positive("totalFrames", totalFrames);

@@ -21,8 +21,9 @@ public final class SmartResize {
     /**
      * Images, and Qwen2/2.5-VL video frames (each frame on its own budget).
      *
-     * @throws IllegalArgumentException for non-positive sides, an aspect ratio above 200, or a qwen-vl-utils
-     *                                  shrink that reaches 0 pixels (its shrink branch has no lower bound)
+     * @throws IllegalArgumentException for non-positive sides, an aspect ratio above 200, or a result side of 0
+     *                                  pixels (transformers: a side below factor/2 with no min budget to lift it;
+     *                                  qwen-vl-utils: its shrink branch has no lower bound)
      */
     public static Resized image(int height, int width, ResizeSetting setting) {
         Args.positive("height", height);
@@ -118,8 +119,8 @@ public final class SmartResize {
 
     private static Resized resized(long hBar, long wBar) {
         if (hBar <= 0 || wBar <= 0) {
-            throw new IllegalArgumentException("height/width: smart_resize shrinks the frame to " + hBar + "x" + wBar
-                    + " pixels (qwen-vl-utils' shrink branch has no lower bound)");
+            throw new IllegalArgumentException("height/width: smart_resize gives " + hBar + "x" + wBar
+                    + " pixels (a side rounded to 0 inside the budget, or qwen-vl-utils shrank it to 0)");
         }
         if (hBar > Integer.MAX_VALUE || wBar > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("height/width: resized size " + hBar + "x" + wBar + " is too large");
