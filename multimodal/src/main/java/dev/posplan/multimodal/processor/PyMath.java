@@ -1,0 +1,44 @@
+package dev.posplan.multimodal.processor;
+
+/**
+ * Python number semantics the reference processors rely on. {@code round} on a float rounds half to even
+ * like {@link Math#rint}; {@code int / int} is a correctly rounded true division, which equals the double
+ * division here because every operand is checked to be an exact double (below 2^53).
+ */
+final class PyMath {
+
+    /** Integers up to this magnitude are exact doubles. */
+    static final long EXACT = 1L << 53;
+
+    private PyMath() {
+    }
+
+    /** Python {@code round(x)} for a float: nearest integer, ties to even. */
+    static long round(double x) {
+        return (long) Math.rint(x);
+    }
+
+    /** {@code round(x / factor) * factor}. */
+    static long roundByFactor(double x, int factor) {
+        return round(x / factor) * factor;
+    }
+
+    /** {@code math.floor(x / factor) * factor}. */
+    static long floorByFactor(double x, int factor) {
+        return (long) Math.floor(x / factor) * factor;
+    }
+
+    /** {@code math.ceil(x / factor) * factor}. */
+    static long ceilByFactor(double x, int factor) {
+        return (long) Math.ceil(x / factor) * factor;
+    }
+
+    /** A product of sizes that must stay an exact double, so that Python's int division is reproduced. */
+    static long exactProduct(String what, long a, long b) {
+        long p = Math.multiplyExact(a, b);
+        if (p > EXACT) {
+            throw new IllegalArgumentException(what + " is too large (" + p + " > 2^53)");
+        }
+        return p;
+    }
+}
