@@ -48,9 +48,7 @@ final class Checkers {
         m.put("mr_grape", mr("grape", QwenFormats.QWEN3_VL,
                 Set.of("num_planes", "block_size", "planes_per_block", "rope_init", "learnable")));
         m.put("v2pe", Checkers::v2pe);
-        m.put("qwen", new QwenGoldenChecker(golden -> {
-            throw new Mismatch("processor checks not wired");
-        }));
+        m.put("qwen", new QwenGoldenChecker(new ProcessorGoldenChecker()));
         return m;
     }
 
