@@ -64,19 +64,20 @@ public class PlanBenchmark {
     }
 
     /**
-     * V2PE steps by {@code stride / num_image_token} inside one tile; the layouts' images and frames are
-     * taken as one tile each, so num_image_token is their token count.
+     * V2PE steps by {@code stride / num_image_token} inside one tile. The layouts' images and frames are
+     * taken as one tile each, so num_image_token is their token count, and the stride is chosen so that the
+     * step is a power of two (1/64 or 1/16) as with V2PE's own strides: other steps make the reference's
+     * float32 arange one element too long, which the reference (and posplan) rejects.
      */
     static SchemeParams paramsFor(String scheme, String layout) {
         if (!scheme.equals("v2pe")) {
             return SchemeParams.empty();
         }
-        int tileTokens = switch (layout) {
-            case "S1" -> 32 * 32;
-            case "S2" -> 24 * 18;
-            default -> 16 * 28;
+        return switch (layout) {
+            case "S1" -> SchemeParams.of("num_image_token", 32 * 32, "rope_pos_id_stride", 16);
+            case "S2" -> SchemeParams.of("num_image_token", 24 * 18, "rope_pos_id_stride", 27);
+            default -> SchemeParams.of("num_image_token", 16 * 28, "rope_pos_id_stride", 7);
         };
-        return SchemeParams.of("num_image_token", tileTokens);
     }
 
     @Benchmark
