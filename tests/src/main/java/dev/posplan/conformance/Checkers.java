@@ -27,6 +27,7 @@ final class Checkers {
         m.put("qwen2vl_mrope", new VlmRopeChecker("mrope", formatted(QwenFormats.QWEN2_VL),
                 p -> Map.of("head_dim", 128, "rope_theta", 1_000_000.0,
                         "mrope_section", Golden.plain(p.get("mrope_section")))));
+        m.put("plucker", new PluckerChecker());
         return m;
     }
 
