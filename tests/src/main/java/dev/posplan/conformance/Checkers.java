@@ -28,6 +28,7 @@ final class Checkers {
                 p -> Map.of("head_dim", 128, "rope_theta", 1_000_000.0,
                         "mrope_section", Golden.plain(p.get("mrope_section")))));
         m.put("plucker", new PluckerChecker());
+        m.put("prope", new PropeChecker());
         return m;
     }
 
