@@ -86,6 +86,24 @@ final class CameraGolden {
         return out;
     }
 
+    /** Columns {@code [from, from + count)} of every row of a {@code [n, width]} array. */
+    static double[] columns(double[] rows, int width, int from, int count) {
+        int n = rows.length / width;
+        double[] out = new double[n * count];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows, i * width + from, out, i * count, count);
+        }
+        return out;
+    }
+
+    static double[] columns(float[] rows, int width, int from, int count) {
+        double[] d = new double[rows.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rows[i];
+        }
+        return columns(d, width, from, count);
+    }
+
     static double[] concat(List<double[]> parts) {
         int n = parts.stream().mapToInt(a -> a.length).sum();
         double[] out = new double[n];

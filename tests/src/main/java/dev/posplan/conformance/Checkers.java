@@ -29,6 +29,7 @@ final class Checkers {
                         "mrope_section", Golden.plain(p.get("mrope_section")))));
         m.put("plucker", new PluckerChecker());
         m.put("prope", new PropeChecker());
+        m.put("ucpe", new UcpeChecker());
         return m;
     }
 

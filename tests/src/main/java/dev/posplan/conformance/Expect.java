@@ -109,7 +109,11 @@ public final class Expect {
      * NaN matches only NaN.
      */
     public static void near(String what, JsonNode expected, double[] actual, double atol, double rtol) {
-        double[] e = Golden.flatten(expected);
+        near(what, Golden.flatten(expected), actual, atol, rtol);
+    }
+
+    /** Values against values: each within {@code atol + rtol·|expected|}; NaN matches only NaN. */
+    public static void near(String what, double[] e, double[] actual, double atol, double rtol) {
         if (e.length != actual.length) {
             throw new Mismatch(what + ": expected " + e.length + " values, actual " + actual.length);
         }

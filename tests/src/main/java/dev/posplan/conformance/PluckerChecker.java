@@ -74,9 +74,9 @@ final class PluckerChecker implements FolderChecker {
         PluckerRays asReleased = correct.withQuirk(PluckerRays.Quirk.CAMERACTRL_CROSS_FIRST_SIZE3_AXIS);
         float[] quirky = asReleased.embed(views);
         CameraGolden.near("plucker_as_computed", g.get("plucker_as_computed"), quirky);
-        float[] moments = channels(correct.embed(views), 6, 0, 3);
+        double[] moments = CameraGolden.columns(correct.embed(views), 6, 0, 3);
         CameraGolden.near("moment_with_dim_-1", g.get("moment_with_dim_-1"), moments);
-        boolean same = java.util.Arrays.equals(channels(quirky, 6, 0, 3), moments);
+        boolean same = java.util.Arrays.equals(CameraGolden.columns(quirky, 6, 0, 3), moments);
         Expect.bool("moments_match", g.get("moments_match").asBoolean(), same);
     }
 
@@ -200,15 +200,5 @@ final class PluckerChecker implements FolderChecker {
             views.add(CameraView.pinhole(w, h, 1, 1, Intrinsics.pixels(k[0], k[1], k[2], k[3]), poses.get(v)));
         }
         return views;
-    }
-
-    /** Channels {@code [from, from + count)} of every row of a {@code [n, width]} array. */
-    private static float[] channels(float[] rows, int width, int from, int count) {
-        int n = rows.length / width;
-        float[] out = new float[n * count];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(rows, i * width + from, out, i * count, count);
-        }
-        return out;
     }
 }

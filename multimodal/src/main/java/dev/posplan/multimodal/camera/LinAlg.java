@@ -205,6 +205,21 @@ public final class LinAlg {
         return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
     }
 
+    /** {@code out = a × b} ({@code out} must not alias {@code a} or {@code b}). */
+    public static void cross(double[] a, double[] b, double[] out) {
+        out[0] = a[1] * b[2] - a[2] * b[1];
+        out[1] = a[2] * b[0] - a[0] * b[2];
+        out[2] = a[0] * b[1] - a[1] * b[0];
+    }
+
+    /** Scales {@code a} in place to {@code a / max(|a|, eps)}. */
+    public static void normalizeInPlace(double[] a, double eps) {
+        double n = Math.max(norm(a), eps);
+        a[0] /= n;
+        a[1] /= n;
+        a[2] /= n;
+    }
+
     public static double dot(double[] a, double[] b) {
         return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     }
