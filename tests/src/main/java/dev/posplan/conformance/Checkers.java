@@ -30,6 +30,7 @@ final class Checkers {
         m.put("plucker", new PluckerChecker());
         m.put("prope", new PropeChecker());
         m.put("ucpe", new UcpeChecker());
+        m.put("gta", new GtaChecker());
         return m;
     }
 
