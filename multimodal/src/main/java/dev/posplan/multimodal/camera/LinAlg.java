@@ -82,14 +82,6 @@ public final class LinAlg {
             m3[6] * v[0] + m3[7] * v[1] + m3[8] * v[2]};
     }
 
-    /** {@code mᵀ · v} for a 3x3 matrix. */
-    public static double[] applyTransposed3(double[] m3, double[] v) {
-        return new double[] {
-            m3[0] * v[0] + m3[3] * v[1] + m3[6] * v[2],
-            m3[1] * v[0] + m3[4] * v[1] + m3[7] * v[2],
-            m3[2] * v[0] + m3[5] * v[1] + m3[8] * v[2]};
-    }
-
     /**
      * {@code m · (x, y, z)} (or {@code mᵀ · (x, y, z)} when {@code transposed}) written to
      * {@code out[off..off+2]}: the allocation-free form for per-token loops.

@@ -117,10 +117,6 @@ public record PluckerRays(Sampling sampling, Channels channels, Set<Quirk> quirk
         return new PluckerRays(sampling, channels, s, scaling);
     }
 
-    public PluckerRays withChannels(Channels c) {
-        return new PluckerRays(sampling, c, quirks, scaling);
-    }
-
     public PluckerRays withScaling(IntrinsicsScaling s) {
         return new PluckerRays(sampling, channels, quirks, s);
     }

@@ -85,6 +85,8 @@ class PropeTest {
         assertArrayEquals(new int[] {1, 1, 1, 1}, l.blockAt(16).axis());
         assertArrayEquals(new int[] {0, 0, 0, 0}, l.blockAt(31).axis());
         assertArrayEquals(new double[] {1, Math.pow(100, -0.25), 0.1, Math.pow(100, -0.75)}, l.blockAt(24).frequency(), 1e-7);
+        assertEquals("[0, 16) MATRIX_4: q' = Pᵀq, k' = P⁻¹k, v' = P⁻¹v, o' = Po per 4-vector",
+                l.describe().lines().findFirst().orElseThrow());
     }
 
     @Test
