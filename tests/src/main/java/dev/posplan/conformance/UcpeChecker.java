@@ -44,6 +44,7 @@ final class UcpeChecker implements FolderChecker {
         Expect.scalar("patches_y", in.get("patches_y").asInt(), v0.tokensY());
         CameraGolden.near("fx_patch_units", g.get("fx_patch_units"), new double[] {Ucpe.focalInPatches(v0)});
         CameraGolden.near("d_cam_patch_grid", g.get("d_cam_patch_grid"), Ucpe.cameraRays(v0));
+        // recam_plucker runs no UCPE attention and records no head_dim; any valid one builds the module.
         int hd = g.has("head_dim") ? g.get("head_dim").asInt() : 8;
         Ucpe ucpe = Ucpe.released(hd);
         List<CameraView> latent = ucpe.latentFrames(frames);
