@@ -49,6 +49,10 @@ final class Checkers {
                 Set.of("num_planes", "block_size", "planes_per_block", "rope_init", "learnable")));
         m.put("v2pe", Checkers::v2pe);
         m.put("qwen", new QwenGoldenChecker(new ProcessorGoldenChecker()));
+        m.put("plucker", new PluckerChecker());
+        m.put("prope", new PropeChecker());
+        m.put("ucpe", new UcpeChecker());
+        m.put("gta", new GtaChecker());
         return m;
     }
 

@@ -113,4 +113,41 @@ public final class Expect {
             throw new Mismatch(what + ": expected " + expected + ", actual " + actual + " (tolerance " + tolerance + ")");
         }
     }
+
+    /**
+     * A nested JSON array (flattened row-major) against values: each within {@code atol + rtol·|expected|};
+     * NaN matches only NaN.
+     */
+    public static void near(String what, JsonNode expected, double[] actual, double atol, double rtol) {
+        near(what, Golden.flatten(expected), actual, atol, rtol);
+    }
+
+    /** Values against values: each within {@code atol + rtol·|expected|}; NaN matches only NaN. */
+    public static void near(String what, double[] e, double[] actual, double atol, double rtol) {
+        if (e.length != actual.length) {
+            throw new Mismatch(what + ": expected " + e.length + " values, actual " + actual.length);
+        }
+        for (int i = 0; i < e.length; i++) {
+            boolean ok = Double.isNaN(e[i]) ? Double.isNaN(actual[i])
+                    : Math.abs(e[i] - actual[i]) <= atol + rtol * Math.abs(e[i]);
+            if (!ok) {
+                throw new Mismatch(what + "[" + i + "]: expected " + e[i] + ", actual " + actual[i]
+                        + " (tolerance " + atol + " + " + rtol + "·|expected|)");
+            }
+        }
+    }
+
+    public static void near(String what, JsonNode expected, float[] actual, double atol, double rtol) {
+        double[] a = new double[actual.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = actual[i];
+        }
+        near(what, expected, a, atol, rtol);
+    }
+
+    public static void bool(String what, boolean expected, boolean actual) {
+        if (expected != actual) {
+            throw new Mismatch(what + ": expected " + expected + ", actual " + actual);
+        }
+    }
 }

@@ -66,6 +66,27 @@ public final class Golden {
         return out;
     }
 
+    /** Every number of a nested JSON array (any depth), row-major; JSON {@code NaN} stays NaN. */
+    public static double[] flatten(JsonNode nested) {
+        List<Double> out = new ArrayList<>();
+        flattenInto(nested, out);
+        double[] a = new double[out.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = out.get(i);
+        }
+        return a;
+    }
+
+    private static void flattenInto(JsonNode n, List<Double> out) {
+        if (n.isArray()) {
+            for (JsonNode c : n.values()) {
+                flattenInto(c, out);
+            }
+        } else {
+            out.add(n.asDouble());
+        }
+    }
+
     /** A JSON object or scalar as plain Java values (numbers, booleans, strings, lists, maps). */
     public static Object plain(JsonNode node) {
         if (node == null || node.isNull()) {

@@ -1,7 +1,6 @@
 package dev.posplan.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -22,10 +21,6 @@ class GoldenConformanceTest {
 
     private static final Conformance CONFORMANCE = Conformance.standard();
 
-    /** Folders the open issues have not reached yet; this set only ever shrinks. */
-    private static final Set<String> PENDING = Set.of(
-            "plucker", "prope", "gta", "ucpe");
-
     @TestFactory
     Stream<DynamicContainer> everyGoldenFileMatches() {
         Path root = GoldenDir.locate();
@@ -38,17 +33,13 @@ class GoldenConformanceTest {
     }
 
     @Test
-    void everyGoldenFolderIsSupportedOrKnownPending() throws IOException {
+    void everyGoldenFolderIsSupported() throws IOException {
         Set<String> unsupported = new TreeSet<>();
         try (Stream<Path> s = Files.list(GoldenDir.locate())) {
             s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .filter(f -> !CONFORMANCE.supports(f)).forEach(unsupported::add);
         }
-        unsupported.removeAll(PENDING);
         assertEquals(Set.of(), unsupported, "golden folders with no checker");
-        for (String f : PENDING) {
-            assertFalse(CONFORMANCE.supports(f), f + " is supported now: remove it from PENDING");
-        }
     }
 
     @Test

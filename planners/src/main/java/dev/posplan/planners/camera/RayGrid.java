@@ -1,0 +1,92 @@
+package dev.posplan.planners.camera;
+
+/**
+ * World-frame rays of a set of views sharing one token grid: per token an origin and a direction,
+ * views outer, then rows, then columns (the token order of every reference). Directions are unit
+ * vectors when traced from cameras, NaN where the lens has no ray; rays given from outside may be
+ * unnormalised. Stored as {@code double[tokens · 3]}; {@link #originsFloat32()} gives what a model sees.
+ */
+public final class RayGrid {
+
+    private final int views;
+    private final int rows;
+    private final int cols;
+    private final double[] origins;
+    private final double[] directions;
+
+    private RayGrid(int views, int rows, int cols, double[] origins, double[] directions) {
+        if (views <= 0 || rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("ray grid: views, rows and cols must be positive, got "
+                    + views + "x" + rows + "x" + cols);
+        }
+        long n = 3L * views * rows * cols;
+        if (origins.length != n || directions.length != n) {
+            throw new IllegalArgumentException("ray grid: " + views + "x" + rows + "x" + cols
+                    + " needs " + n + " origin and direction values");
+        }
+        this.views = views;
+        this.rows = rows;
+        this.cols = cols;
+        this.origins = origins;
+        this.directions = directions;
+    }
+
+    /** Rays from arrays of {@code views · rows · cols · 3} values (copied). */
+    public static RayGrid of(int views, int rows, int cols, double[] origins, double[] directions) {
+        return new RayGrid(views, rows, cols, origins.clone(), directions.clone());
+    }
+
+    /** Takes ownership of the arrays (callers in this package build them fresh). */
+    static RayGrid wrap(int views, int rows, int cols, double[] origins, double[] directions) {
+        return new RayGrid(views, rows, cols, origins, directions);
+    }
+
+    public int views() {
+        return views;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int tokens() {
+        return views * rows * cols;
+    }
+
+    public double origin(int token, int axis) {
+        return origins[3 * token + axis];
+    }
+
+    public double direction(int token, int axis) {
+        return directions[3 * token + axis];
+    }
+
+    public double[] origins() {
+        return origins.clone();
+    }
+
+    public double[] directions() {
+        return directions.clone();
+    }
+
+    public float[] originsFloat32() {
+        return CameraMath.toFloat(origins);
+    }
+
+    public float[] directionsFloat32() {
+        return CameraMath.toFloat(directions);
+    }
+
+    /** Package access to the backing arrays, read-only by convention. */
+    double[] originArray() {
+        return origins;
+    }
+
+    double[] directionArray() {
+        return directions;
+    }
+}
