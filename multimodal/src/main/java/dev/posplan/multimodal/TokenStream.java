@@ -1,12 +1,14 @@
 package dev.posplan.multimodal;
 
+import dev.posplan.multimodal.table.TableGrid;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One sequence of a prompt as runs of text, visual blocks and padding. The stream is the exact token
- * sequence the model sees (wrapper tokens such as {@code <|vision_start|>} included, as text runs), but
- * stored as runs, so a one-hour video costs a few hundred segments, not a million objects.
+ * One sequence of a prompt as runs of text, visual blocks, tables and padding. The stream is the exact
+ * token sequence the model sees (wrapper tokens such as {@code <|vision_start|>} included, as text runs;
+ * a table as the {@link TableBlock} of its serialised grid, the text before and after it as text runs),
+ * but stored as runs, so a one-hour video costs a few hundred segments, not a million objects.
  */
 public final class TokenStream {
 
@@ -17,12 +19,14 @@ public final class TokenStream {
     private final int length;
     private final int unpaddedLength;
     private final int visualBlocks;
+    private final int tableBlocks;
 
     private TokenStream(List<Segment> segments) {
         this.segments = List.copyOf(segments);
         long total = 0;
         long unpadded = 0;
         int blocks = 0;
+        int tables = 0;
         for (Segment s : this.segments) {
             total += s.tokens();
             if (!(s instanceof PaddingRun)) {
@@ -31,6 +35,9 @@ public final class TokenStream {
             if (s instanceof VisualBlock) {
                 blocks++;
             }
+            if (s instanceof TableBlock) {
+                tables++;
+            }
         }
         if (total > MAX_TOKENS) {
             throw new IllegalArgumentException("stream has " + total + " tokens, more than " + MAX_TOKENS);
@@ -38,6 +45,7 @@ public final class TokenStream {
         this.length = (int) total;
         this.unpaddedLength = (int) unpadded;
         this.visualBlocks = blocks;
+        this.tableBlocks = tables;
     }
 
     public static TokenStream of(List<Segment> segments) {
@@ -70,6 +78,18 @@ public final class TokenStream {
         return visualBlocks > 0;
     }
 
+    public int tableBlockCount() {
+        return tableBlocks;
+    }
+
+    public boolean hasTable() {
+        return tableBlocks > 0;
+    }
+
+    /**
+     * Runs in order: {@code text×5}, {@code image 1x2x2} (t x h x w), {@code table 4x7×30} (grid rows x items
+     * per grid row, × tokens), {@code pad×3}.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("TokenStream[");
@@ -83,14 +103,19 @@ public final class TokenStream {
                 Grid g = v.grid();
                 sb.append(v.modality().name().toLowerCase()).append(' ').append(g.t()).append('x').append(g.h())
                         .append('x').append(g.w());
+            } else if (s instanceof TableBlock t) {
+                sb.append("table ").append(t.grid().gridRows()).append('x').append(t.grid().gridColumns())
+                        .append('×').append(t.tokens());
+            } else if (s instanceof PaddingRun p) {
+                sb.append("pad×").append(p.tokens());
             } else {
-                sb.append("pad×").append(s.tokens());
+                throw new IllegalStateException("unhandled segment " + s);
             }
         }
         return sb.append(']').toString();
     }
 
-    /** Appends segments in order; empty text runs are dropped. */
+    /** Appends segments in order; empty runs are dropped. */
     public static final class Builder {
         private final List<Segment> segments = new ArrayList<>();
 
@@ -119,6 +144,11 @@ public final class TokenStream {
 
         public Builder video(int t, int h, int w) {
             return add(VisualBlock.video(new Grid(t, h, w)));
+        }
+
+        /** One table, as its serialised grid. */
+        public Builder table(TableGrid table) {
+            return add(new TableBlock(table));
         }
 
         public TokenStream build() {

@@ -16,8 +16,10 @@ class InternVlFormatTest {
                 out.add(t.role() + "x" + t.tokens());
             } else if (seg instanceof VisualBlock b) {
                 out.add(b.modality() + "#" + b.frame() + "x" + b.tokens());
+            } else if (seg instanceof PaddingRun p) {
+                out.add("PADx" + p.tokens());
             } else {
-                out.add("PADx" + seg.tokens());
+                throw new IllegalStateException("unhandled segment " + seg);
             }
         }
         return out;

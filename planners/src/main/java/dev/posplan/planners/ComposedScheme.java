@@ -4,7 +4,11 @@ import dev.posplan.multimodal.TokenStream;
 import java.util.Map;
 import java.util.Objects;
 
-/** A scheme made of a position design and a frequency allocation, with the parameters that built it. */
+/**
+ * A scheme made of a position design and a frequency allocation, with the parameters that built it.
+ * Every composed scheme is a sequence or vision scheme: none positions tables, so a stream with a
+ * {@link dev.posplan.multimodal.TableBlock} is rejected naming the scheme (tables need {@code tpe2d}).
+ */
 public record ComposedScheme(String name, PositionDesign design, FrequencyAllocation frequencies,
         Map<String, Object> parameters) implements Scheme {
 
@@ -17,6 +21,10 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
 
     @Override
     public PositionPlan plan(TokenStream stream) {
+        if (stream.hasTable()) {
+            throw new IllegalArgumentException("scheme '" + name + "' cannot plan a table block; "
+                    + "use scheme 'tpe2d' for tables");
+        }
         return design.plan(stream);
     }
 }

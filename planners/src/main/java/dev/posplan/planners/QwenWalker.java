@@ -2,6 +2,7 @@ package dev.posplan.planners;
 
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
+import dev.posplan.multimodal.TableBlock;
 import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
@@ -11,7 +12,7 @@ import java.util.List;
  * The skeleton every Qwen-style position function shares (vlm-ropes.md §2), written once: text runs
  * advance one position per token on every axis (shared text takes positions without advancing, §8.1),
  * padding keeps a fixed value and takes no position, and each visual block is handed to the scheme's
- * {@link BlockLayout}.
+ * {@link BlockLayout}. A table block has no place in this skeleton and is rejected.
  */
 public final class QwenWalker implements PositionDesign {
 
@@ -76,6 +77,11 @@ public final class QwenWalker implements PositionDesign {
                 if (w.cursor() != before + b.tokens()) {
                     throw new IllegalStateException("layout did not consume its block");
                 }
+            } else if (s instanceof TableBlock) {
+                // ComposedScheme names the scheme first; this guards direct users of the walker
+                throw new IllegalArgumentException("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
+            } else {
+                throw new IllegalStateException("unhandled segment " + s);
             }
         }
         double max = w.max() == Double.NEGATIVE_INFINITY ? firstPosition - 1 : w.max();

@@ -12,9 +12,10 @@ import java.util.Objects;
  * </pre>
  * so the grid is {@code 2R × (2C+1)}. A cell item has the cell's tokens (each cell tokenised on its
  * own); every other item is one separator token. Tokens follow in row-major order (grid rows, items,
- * tokens). Stored as item offsets: one int per item, no per-token objects.
+ * tokens). Stored as item offsets: one int per item, no per-token objects. A
+ * {@link dev.posplan.multimodal.TokenStream} holds it as a {@link dev.posplan.multimodal.TableBlock}.
  */
-public final class TableGrid implements TableSequence.Part {
+public final class TableGrid {
 
     /** What an item of the grid is. */
     public enum ItemKind {
@@ -128,7 +129,6 @@ public final class TableGrid implements TableSequence.Part {
     }
 
     /** Table tokens T. */
-    @Override
     public int tokens() {
         return itemStart[itemStart.length - 1];
     }

@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.table;
 
+import dev.posplan.multimodal.TokenStream;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * {@code SupervisedDataset}, {@code inference.py::tokenize_data}): builds the prompt of an example, cuts it
  * at {@code "[TAB] "} and {@code "\n\n### Response"} into the text before the table (instruction, question —
  * the question precedes the table), the table text and the response header, and encodes the three
- * parts into one {@link TableSequence} with its token ids.
+ * parts into one {@link TokenStream} (text, {@link dev.posplan.multimodal.TableBlock}, text) with its token ids.
  */
 public final class TableInstruct {
 
@@ -75,7 +76,7 @@ public final class TableInstruct {
         private final int[] inputIds;
         private final int[] labels;
         private final TableGrid table;
-        private final TableSequence sequence;
+        private final TokenStream sequence;
         private final int prefixTokens;
 
         private Encoded(int[] inputIds, int[] labels, TableGrid table, int prefixTokens) {
@@ -83,7 +84,8 @@ public final class TableInstruct {
             this.labels = labels;
             this.table = table;
             this.prefixTokens = prefixTokens;
-            this.sequence = TableSequence.of(prefixTokens, table, inputIds.length - prefixTokens - table.tokens());
+            this.sequence = TokenStream.builder().text(prefixTokens).table(table)
+                    .text(inputIds.length - prefixTokens - table.tokens()).build();
         }
 
         /** BOS, the text before the table, the grid, the text after it (training: + target + EOS). */
@@ -102,7 +104,7 @@ public final class TableInstruct {
         }
 
         /** The runs a planner reads: prefix (BOS included), table, suffix. */
-        public TableSequence sequence() {
+        public TokenStream sequence() {
             return sequence;
         }
 

@@ -3,9 +3,11 @@ package dev.posplan.multimodal.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.multimodal.TableBlock;
 import org.junit.jupiter.api.Test;
 
 class TableInstructTest {
@@ -47,7 +49,8 @@ class TableInstructTest {
                 false);
         assertNull(e.labels());
         assertEquals(4, e.suffixTokens());
-        assertEquals(3, e.sequence().parts().size());
+        assertEquals(3, e.sequence().segments().size());
+        assertSame(e.table(), ((TableBlock) e.sequence().segments().get(1)).grid());
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
+import dev.posplan.multimodal.TableBlock;
+import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.table.TableGrid;
-import dev.posplan.multimodal.table.TableSequence;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.PositionBuffer;
@@ -39,8 +41,9 @@ import java.util.Map;
  * ({@code max + 1}), hence {@link PositionPlan#maxPosition()} is the maximum over all four axes.
  * {@link #frequencies()} is the row pass, {@link #passes()} lists both.
  *
- * <p>Token streams without tables ({@link #plan(TokenStream)}) get their index on all four axes, visual
- * tokens included; padding continues every axis from its last value (the collator's rule, {@link #padRight}).
+ * <p>The input is a {@link TokenStream} of text runs and {@link TableBlock}s (the text before and after each
+ * table as text runs); without a table every token gets its index on all four axes. Padding continues every
+ * axis from its last value (the collator's rule, {@link #padRight}). Visual blocks are rejected.
  *
  * <p>Where posplan differs from the reference (§1.1, §1.2, §1.6): non-rectangular or row-less tables raise
  * instead of being dropped silently; {@code ty} always follows the contiguous-cell rule of the pinned
@@ -70,28 +73,27 @@ public final class Tpe2d implements Scheme {
         return "tpe2d";
     }
 
-    /** Positions of a sequence of text runs and tables. */
-    public PositionPlan plan(TableSequence sequence) {
-        Fill fill = new Fill(sequence.length());
-        for (TableSequence.Part part : sequence.parts()) {
-            if (part instanceof TableGrid grid) {
-                fill.table(grid);
-            } else {
-                fill.text(part.tokens());
-            }
-        }
-        return fill.plan(sequence.length());
-    }
-
-    /** Positions of a stream without tables: every token but padding is a non-table token. */
+    /**
+     * Positions of a stream of text runs, tables and padding. Every text run is a non-table run, whatever
+     * its role; padding continues every axis from its last value.
+     *
+     * @throws IllegalArgumentException for a visual block: 2D-TPE positions text and tables only
+     */
     @Override
     public PositionPlan plan(TokenStream stream) {
         Fill fill = new Fill(stream.length());
         for (Segment s : stream.segments()) {
-            if (s instanceof PaddingRun) {
-                fill.padding(s.tokens());
+            if (s instanceof TextRun t) {
+                fill.text(t.tokens());
+            } else if (s instanceof TableBlock t) {
+                fill.table(t.grid());
+            } else if (s instanceof PaddingRun p) {
+                fill.padding(p.tokens());
+            } else if (s instanceof VisualBlock v) {
+                throw new IllegalArgumentException("scheme 'tpe2d' cannot plan a visual block (" + v.modality()
+                        + ", " + v.tokens() + " tokens): 2D-TPE positions text and tables only");
             } else {
-                fill.text(s.tokens());
+                throw new IllegalStateException("unhandled segment " + s);
             }
         }
         return fill.plan(stream.unpaddedLength());

@@ -3,12 +3,13 @@ package dev.posplan.planners.scheme;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.multimodal.TextRole;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.table.Table;
 import dev.posplan.multimodal.table.TableGrid;
 import dev.posplan.multimodal.table.TableSeparators;
-import dev.posplan.multimodal.table.TableSequence;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.InvFreq;
 import dev.posplan.planners.PositionPlan;
@@ -25,6 +26,11 @@ class Tpe2dTest {
 
     private static TableGrid grid(int[][] counts) {
         return TableGrid.serialise(Table.ofCounts(counts), null, TableSeparators.MINICPM);
+    }
+
+    /** The reference's shape: {@code prefix} tokens (BOS included), one table, {@code suffix} tokens. */
+    private static TokenStream stream(int prefix, TableGrid table, int suffix) {
+        return TokenStream.builder().text(prefix).table(table).text(suffix).build();
     }
 
     private static int[] axis(PositionPlan plan, int a) {
@@ -47,7 +53,7 @@ class Tpe2dTest {
 
     /** table-camera.md §1.5: P = 5, cells with token counts [[1,1,2],[2,1,1]], S = 3. */
     private PositionPlan workedExample() {
-        return scheme.plan(TableSequence.of(5, grid(new int[][] {{1, 1, 2}, {2, 1, 1}}), 3));
+        return scheme.plan(stream(5, grid(new int[][] {{1, 1, 2}, {2, 1, 1}}), 3));
     }
 
     @Test
@@ -91,7 +97,7 @@ class Tpe2dTest {
     @Test
     void decodingAfterATableContinuesFromItsLastToken() {
         // 1x1 table after 2 tokens: grid 2x3, base 1, last row px 1 + 4*2, last column py 1 + 3*3
-        PositionPlan plan = scheme.plan(TableSequence.builder().text(2).table(grid(new int[][] {{1}})).build());
+        PositionPlan plan = scheme.plan(TokenStream.builder().text(2).table(grid(new int[][] {{1}})).build());
         assertArrayEquals(new double[] {8, 8, 10, 11}, plan.decodePositions(2)[0]);
         assertArrayEquals(new double[] {9, 9, 11, 12}, plan.decodePositions(2)[1]);
     }
@@ -109,7 +115,7 @@ class Tpe2dTest {
             int prefix = random.nextInt(6);
             int suffix = random.nextInt(4);
             TableGrid g = grid(counts);
-            PositionPlan plan = scheme.plan(TableSequence.of(prefix, g, suffix));
+            PositionPlan plan = scheme.plan(stream(prefix, g, suffix));
             int[][] expected = literal(counts, prefix, suffix);
             for (int a = 0; a < 4; a++) {
                 assertArrayEquals(expected[a], axis(plan, a), "trial " + trial + " axis " + Tpe2d.AXES.get(a));
@@ -171,7 +177,7 @@ class Tpe2dTest {
     @Test
     void aSecondTableIsPermutedOnlyInsideItsSpanAndThe2dCounterCarriesOn() {
         // extrapolation of §1.4: 2 tokens, 1x1 table (6 tokens), 2 tokens, 1x1 table with a 2-token cell, 1 token
-        PositionPlan plan = scheme.plan(TableSequence.builder().text(2).table(grid(new int[][] {{1}})).text(2)
+        PositionPlan plan = scheme.plan(TokenStream.builder().text(2).table(grid(new int[][] {{1}})).text(2)
                 .table(grid(new int[][] {{2}})).text(1).build());
         assertArrayEquals(concat(range(0, 2), new int[] {2, 4, 6, 3, 5, 7}, range(8, 10),
                 new int[] {10, 11, 13, 15, 12, 14, 16}, new int[] {17}), axis(plan, Tpe2d.TY));
@@ -183,13 +189,32 @@ class Tpe2dTest {
 
     @Test
     void streamsWithoutTablesAreOneDimensionalAndPaddingContinues() {
-        PositionPlan plan = scheme.plan(TokenStream.builder().text(3).image(1, 2, 2).text(2).padding(3).build());
+        PositionPlan plan = scheme.plan(TokenStream.builder().text(3).text(1, TextRole.SHARED).text(2).padding(3).build());
         for (int a = 0; a < 4; a++) {
-            assertArrayEquals(range(0, 12), axis(plan, a));
-            assertEquals(9, plan.decodePosition(a, 0));
+            assertArrayEquals(range(0, 9), axis(plan, a));
+            assertEquals(6, plan.decodePosition(a, 0));
         }
-        assertEquals(9, plan.unpaddedLength());
-        assertEquals(11, plan.maxPosition());
+        assertEquals(6, plan.unpaddedLength());
+        assertEquals(8, plan.maxPosition());
+    }
+
+    @Test
+    void paddingAfterATableContinuesEachAxisFromTheTablesLastToken() {
+        // 1x1 table after 2 tokens, as in decodingAfterATableContinuesFromItsLastToken, then 2 padding tokens
+        PositionPlan plan = scheme.plan(TokenStream.builder().text(2).table(grid(new int[][] {{1}})).padding(2).build());
+        assertEquals(8, plan.unpaddedLength());
+        assertArrayEquals(new int[] {8, 9}, Arrays.copyOfRange(axis(plan, Tpe2d.TX), 8, 10));
+        assertArrayEquals(new int[] {10, 11}, Arrays.copyOfRange(axis(plan, Tpe2d.PX), 8, 10));
+        assertArrayEquals(new int[] {11, 12}, Arrays.copyOfRange(axis(plan, Tpe2d.PY), 8, 10));
+        assertArrayEquals(new double[] {8, 8, 10, 11}, plan.decodePositions(1)[0]);
+        assertEquals(12, plan.maxPosition());
+    }
+
+    @Test
+    void visualBlocksAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> scheme.plan(TokenStream.builder().text(3).image(1, 2, 2).text(2).build()));
+        assertTrue(e.getMessage().contains("tpe2d") && e.getMessage().contains("visual block"), e.getMessage());
     }
 
     @Test
