@@ -119,6 +119,9 @@ public final class Prope {
     public static Projections tokenProjections(TokenStream stream) {
         CameraTokens cams = CameraTokens.of(stream);
         int n = cams.cameraTokens();
+        if (n > (Integer.MAX_VALUE - 8) / 16) {
+            throw new IllegalArgumentException("stream has " + n + " camera tokens, too many for per-token 4x4 matrices");
+        }
         double[] p = new double[16 * n];
         double[] pInv = new double[16 * n];
         if (cams.isEmpty()) {
