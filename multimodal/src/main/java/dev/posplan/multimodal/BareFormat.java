@@ -1,7 +1,5 @@
 package dev.posplan.multimodal;
 
-import java.util.List;
-
 /**
  * No wrapper tokens at all: text parts become text runs (keeping their role), an image becomes one
  * visual block and a whole video one block of {@code t} slices, with nothing before, between or after
@@ -17,21 +15,12 @@ public enum BareFormat implements HostFormat {
     }
 
     @Override
-    public TokenStream expand(List<PromptPart> parts, int leftPadding) {
-        TokenStream.Builder b = TokenStream.builder().padding(leftPadding);
-        int images = 0;
-        int videos = 0;
-        for (PromptPart part : parts) {
-            if (part instanceof PromptPart.Text t) {
-                b.text(t.tokens(), t.role());
-            } else if (part instanceof PromptPart.Image img) {
-                b.add(new VisualBlock(Modality.IMAGE, img.grid(), Float.NaN, images++, 0));
-            } else if (part instanceof PromptPart.Video v) {
-                b.add(new VisualBlock(Modality.VIDEO, v.grid(), v.secondsPerGrid(), videos++, 0));
-            } else {
-                throw new IllegalArgumentException("unsupported prompt part " + part);
-            }
-        }
-        return b.build();
+    public void appendImage(TokenStream.Builder b, VisualBlock image) {
+        b.add(image);
+    }
+
+    @Override
+    public void appendVideo(TokenStream.Builder b, PromptPart.Video v, int source) {
+        b.add(v.block(source));
     }
 }

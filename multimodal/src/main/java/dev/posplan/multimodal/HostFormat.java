@@ -4,17 +4,45 @@ import java.util.List;
 
 /**
  * How a model family writes images and videos into its token sequence (wrapper tokens, per-frame
- * blocks, timestamps). Formats turn {@link PromptPart}s into a {@link TokenStream}.
+ * blocks, timestamps). Formats turn {@link PromptPart}s into a {@link TokenStream}: the dispatch over
+ * part kinds is written once here ({@link #expand(List, int)}); a format only says how it writes one
+ * image block and one video.
  */
 public interface HostFormat {
 
     /** Stable name used in the API. */
     String apiName();
 
-    /** Expands the prompt parts, preceded by {@code leftPadding} padding tokens. */
-    TokenStream expand(List<PromptPart> parts, int leftPadding);
+    /**
+     * Expands the prompt parts, preceded by {@code leftPadding} padding tokens: text parts become text runs
+     * with their role, images and videos are numbered per modality in prompt order and handed to
+     * {@link #appendImage} and {@link #appendVideo}.
+     */
+    default TokenStream expand(List<PromptPart> parts, int leftPadding) {
+        TokenStream.Builder b = TokenStream.builder().padding(leftPadding);
+        int images = 0;
+        int videos = 0;
+        for (PromptPart part : parts) {
+            if (part instanceof PromptPart.Text t) {
+                b.text(t.tokens(), t.role());
+            } else if (part instanceof PromptPart.Image img) {
+                appendImage(b, img.block(images++));
+            } else if (part instanceof PromptPart.Video v) {
+                appendVideo(b, v, videos++);
+            } else {
+                throw new IllegalArgumentException(apiName() + " cannot write " + part);
+            }
+        }
+        return b.build();
+    }
 
     default TokenStream expand(List<PromptPart> parts) {
         return expand(parts, 0);
     }
+
+    /** Writes one image block (its camera, if any, already attached) with the format's wrapper tokens. */
+    void appendImage(TokenStream.Builder b, VisualBlock image);
+
+    /** Writes video number {@code source} (counted among the prompt's videos). */
+    void appendVideo(TokenStream.Builder b, PromptPart.Video video, int source);
 }

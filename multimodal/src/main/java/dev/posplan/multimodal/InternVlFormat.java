@@ -1,7 +1,5 @@
 package dev.posplan.multimodal;
 
-import java.util.List;
-
 /**
  * The InternVL2 token layout (vlm-ropes.md §1, V2PE §9):
  * <ul>
@@ -33,32 +31,18 @@ public record InternVlFormat(int frameSeparatorTokens) implements HostFormat {
     }
 
     @Override
-    public TokenStream expand(List<PromptPart> parts, int leftPadding) {
-        TokenStream.Builder b = TokenStream.builder().padding(leftPadding);
-        int images = 0;
-        int videos = 0;
-        for (PromptPart part : parts) {
-            if (part instanceof PromptPart.Text t) {
-                b.text(t.tokens());
-            } else if (part instanceof PromptPart.Image img) {
-                wrapped(b, new VisualBlock(Modality.IMAGE, img.grid(), Float.NaN, images++, 0));
-            } else if (part instanceof PromptPart.Video v) {
-                frames(b, v, videos++);
-            } else {
-                throw new IllegalArgumentException("InternVL2 cannot write " + part);
-            }
-        }
-        return b.build();
+    public void appendImage(TokenStream.Builder b, VisualBlock image) {
+        wrapped(b, image);
     }
 
-    private void frames(TokenStream.Builder b, PromptPart.Video v, int source) {
-        Grid frame = new Grid(1, v.grid().h(), v.grid().w());
+    @Override
+    public void appendVideo(TokenStream.Builder b, PromptPart.Video v, int source) {
         for (int k = 0; k < v.grid().t(); k++) {
             if (k > 0) {
                 b.text(frameSeparatorTokens, TextRole.FRAME_SEPARATOR);
             }
             b.text(v.timestampTokensBefore(k), TextRole.FRAME_PREFIX);
-            wrapped(b, new VisualBlock(Modality.VIDEO, frame, Float.NaN, source, k));
+            wrapped(b, v.frameBlock(source, k));
         }
     }
 

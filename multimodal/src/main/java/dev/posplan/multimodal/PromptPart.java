@@ -1,10 +1,12 @@
 package dev.posplan.multimodal;
 
+import dev.posplan.multimodal.camera.CameraView;
 import java.util.Objects;
 
 /**
  * What a pipeline knows about one piece of a prompt before a host format turns it into tokens: a number
- * of text tokens, an image grid, or a video grid with its timing. Grids are merged LLM grids.
+ * of text tokens, an image grid (optionally with its camera), or a video grid with its timing. Grids are
+ * merged LLM grids.
  */
 public sealed interface PromptPart {
 
@@ -27,10 +29,35 @@ public sealed interface PromptPart {
         }
     }
 
-    /** One image with its merged grid ({@code t} is 1 for still images). */
-    record Image(Grid grid) implements PromptPart {
+    /**
+     * One image with its merged grid ({@code t} is 1 for still images) and, for a posed image, the camera
+     * that took it ({@code null} for none). Every host format writes the camera into the image's
+     * {@link VisualBlock}.
+     *
+     * @param grid   merged grid; with a camera, the view's token grid ({@link CameraView#tokenGrid()})
+     * @param camera camera view, or {@code null}
+     */
+    record Image(Grid grid, CameraView camera) implements PromptPart {
         public Image {
             Objects.requireNonNull(grid, "grid");
+            if (camera != null) {
+                VisualBlock.requireCameraGrid(grid, camera);
+            }
+        }
+
+        /** An image without a camera. */
+        public Image(Grid grid) {
+            this(grid, null);
+        }
+
+        /** A posed image: the grid derives from the view ({@code 1 × H/(p·m) × W/(p·m)}). */
+        public static Image posed(CameraView camera) {
+            return new Image(camera.tokenGrid(), camera);
+        }
+
+        /** The image's block, {@code source} being its index among the prompt's images. */
+        VisualBlock block(int source) {
+            return new VisualBlock(Modality.IMAGE, grid, Float.NaN, source, 0, camera);
         }
     }
 
@@ -67,6 +94,16 @@ public sealed interface PromptPart {
         @Override
         public int[] timestampTokens() {
             return timestampTokens.clone();
+        }
+
+        /** The whole video as one block ({@code source} = its index among the prompt's videos). */
+        VisualBlock block(int source) {
+            return new VisualBlock(Modality.VIDEO, grid, secondsPerGrid, source, 0);
+        }
+
+        /** Frame {@code k} as its own one-slice block (per-frame host formats). */
+        VisualBlock frameBlock(int source, int k) {
+            return new VisualBlock(Modality.VIDEO, new Grid(1, grid.h(), grid.w()), Float.NaN, source, k);
         }
 
         /** Timestamp tokens before frame {@code k}. */

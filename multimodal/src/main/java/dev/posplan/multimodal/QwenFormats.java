@@ -1,7 +1,5 @@
 package dev.posplan.multimodal;
 
-import java.util.List;
-
 /**
  * The Qwen-VL token layouts (qwen-mrope.md §2).
  * <ul>
@@ -31,25 +29,17 @@ public enum QwenFormats implements HostFormat {
     }
 
     @Override
-    public TokenStream expand(List<PromptPart> parts, int leftPadding) {
-        TokenStream.Builder b = TokenStream.builder().padding(leftPadding);
-        int images = 0;
-        int videos = 0;
-        for (PromptPart part : parts) {
-            if (part instanceof PromptPart.Text t) {
-                b.text(t.tokens(), t.role());
-            } else if (part instanceof PromptPart.Image img) {
-                wrapped(b, new VisualBlock(Modality.IMAGE, img.grid(), Float.NaN, images++, 0));
-            } else if (part instanceof PromptPart.Video v) {
-                if (this == QWEN2_VL) {
-                    wrapped(b, new VisualBlock(Modality.VIDEO, v.grid(), v.secondsPerGrid(), videos, 0));
-                } else {
-                    frames(b, v, videos);
-                }
-                videos++;
-            }
+    public void appendImage(TokenStream.Builder b, VisualBlock image) {
+        wrapped(b, image);
+    }
+
+    @Override
+    public void appendVideo(TokenStream.Builder b, PromptPart.Video v, int source) {
+        if (this == QWEN2_VL) {
+            wrapped(b, v.block(source));
+        } else {
+            frames(b, v, source);
         }
-        return b.build();
     }
 
     private void frames(TokenStream.Builder b, PromptPart.Video v, int source) {
@@ -57,10 +47,9 @@ public enum QwenFormats implements HostFormat {
         if (outer) {
             b.text(1, TextRole.VISION_START);
         }
-        Grid frame = new Grid(1, v.grid().h(), v.grid().w());
         for (int k = 0; k < v.grid().t(); k++) {
             b.text(v.timestampTokensBefore(k), TextRole.TIMESTAMP);
-            wrapped(b, new VisualBlock(Modality.VIDEO, frame, Float.NaN, source, k));
+            wrapped(b, v.frameBlock(source, k));
         }
         if (outer) {
             b.text(1, TextRole.VISION_END);

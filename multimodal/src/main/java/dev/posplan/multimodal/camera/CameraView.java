@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.camera;
 
+import dev.posplan.multimodal.Grid;
 import java.util.Objects;
 
 /**
@@ -68,6 +69,11 @@ public record CameraView(int imageWidth, int imageHeight, int patchSize, int spa
 
     public int tokens() {
         return tokensX() * tokensY();
+    }
+
+    /** The merged grid of the visual block showing this view: one slice of {@code tokensY() × tokensX()}. */
+    public Grid tokenGrid() {
+        return new Grid(1, tokensY(), tokensX());
     }
 
     public boolean hasIntrinsics() {

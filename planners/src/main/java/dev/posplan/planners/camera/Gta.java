@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.LinAlg;
 import dev.posplan.planners.camera.HeadDimLayout.Component;
@@ -18,8 +19,9 @@ import java.util.Objects;
  * homogeneous 2D translation. SO(3) (Wigner-D of the view rotation) is not implemented: its basis file
  * {@code J_dense.pt} is absent from the reference snapshot and no golden covers it.
  *
- * <p>Entry points: {@link #represent(List)} (multi-view NVS) or {@link #representGrid(int, int)}
- * (DiT image branch) give the {@link Reps}; {@link #applyToQ}, {@link #applyToK}, {@link #applyToV},
+ * <p>Entry points: {@link #represent(List)} (multi-view NVS; {@link #represent(TokenStream)} for the
+ * posed blocks of a token stream) or {@link #representGrid(int, int)} (DiT image branch) give the
+ * {@link Reps}; {@link #applyToQ}, {@link #applyToK}, {@link #applyToV},
  * {@link #applyToO} transform one head ({@code [seq, headDim]} float32, token-major).
  *
  * @param config the method arguments
@@ -192,6 +194,20 @@ public record Gta(Config config) {
             }
         }
         return new Reps(n, rows * cols, ext, rel, inv, coords, so2Tables(coords));
+    }
+
+    /**
+     * {@link #represent(List)} of the posed blocks of a stream, in stream order ({@link CameraTokens#views()}):
+     * the SE(3) block is relative to the stream's first posed block, and the representations' token order
+     * is the stream's camera tokens in order ({@link CameraTokens#streamIndices()} gives their stream
+     * indices; other tokens take no transform).
+     */
+    public Reps represent(TokenStream stream) {
+        CameraTokens cams = CameraTokens.of(stream);
+        if (cams.isEmpty()) {
+            throw new IllegalArgumentException("camera views: the stream has no visual block with a camera");
+        }
+        return represent(cams.views());
     }
 
     /** Representations of one latent image grid (DiT variant): integer coordinates, SO(2) only. */

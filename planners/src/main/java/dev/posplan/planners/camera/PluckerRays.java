@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.planners.camera.RayCaster.Sampling;
@@ -13,7 +14,8 @@ import java.util.Set;
  * Plücker ray embeddings (spec table-camera.md §6, §7): one ray per visual token (or pixel) with origin
  * {@code o} = camera centre and unit direction {@code d}, encoded as 6 (or 9) channels in the order a
  * reference uses. Entry points: {@link #rays} (origins and directions) and {@link #embed} (channels per
- * token, float32, token-major {@code [tokens, channels]}).
+ * token, float32, token-major {@code [tokens, channels]}) of a list of views, and
+ * {@link #embed(TokenStream)} for the posed blocks of a token stream, aligned with the whole stream.
  *
  * <p>Presets name the references: {@link #cameraCtrl()}, {@link #lvsm(Channels)}, {@link #gbt()},
  * {@link #ucpeBaseline()}; {@link #patchCentre()} is the ViT-grid rule of spec §7.
@@ -129,6 +131,51 @@ public record PluckerRays(Sampling sampling, Channels channels, Set<Quirk> quirk
     /** {@code float[tokens · channels.width()]}: the embedding of every token of the views. */
     public float[] embed(List<CameraView> views) {
         return embed(rays(views));
+    }
+
+    /**
+     * The embedding of every token of a stream, aligned with it: {@code float[stream.length() · channels.width()]},
+     * row {@code i} for stream index {@code i}. Rows of the tokens of a block with a camera are what
+     * {@link #embed(List)} gives for that view (the same numbers as the list API on the stream's views,
+     * {@link CameraTokens#views()}); rows of text, padding and blocks without a camera are zeros, so tell them
+     * apart with {@link CameraTokens#mask()} rather than by value (a token whose ray a UCM lens cannot form is a
+     * zero row too). A stream without posed blocks gives all zeros.
+     *
+     * <p>Views of different image sizes may be mixed, since each view is embedded alone, except with options
+     * that couple the views of one call ({@link Quirk#CAMERACTRL_CROSS_FIRST_SIZE3_AXIS},
+     * {@link IntrinsicsScaling#LVSM_INTENDED_RESCALE}): then the stream's views are embedded together as one
+     * list, exactly as {@link #embed(List)}, and must share one token grid.
+     */
+    public float[] embed(TokenStream stream) {
+        CameraTokens cams = CameraTokens.of(stream);
+        int w = channels.width();
+        long size = (long) stream.length() * w;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("stream of " + stream.length() + " tokens x " + w
+                    + " channels is too large for one array");
+        }
+        float[] out = new float[(int) size];
+        if (cams.isEmpty()) {
+            return out;
+        }
+        float[] together = couplesViews() ? embed(cams.views()) : null;
+        int from = 0;
+        for (int i = 0; i < cams.count(); i++) {
+            int n = cams.tokens(i) * w;
+            if (together != null) {
+                System.arraycopy(together, from, out, cams.offset(i) * w, n);
+                from += n;
+            } else {
+                System.arraycopy(embed(List.of(cams.view(i))), 0, out, cams.offset(i) * w, n);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the rays of one view depend on the other views of the same call. */
+    private boolean couplesViews() {
+        return quirks.contains(Quirk.CAMERACTRL_CROSS_FIRST_SIZE3_AXIS)
+                || scaling == IntrinsicsScaling.LVSM_INTENDED_RESCALE;
     }
 
     /**

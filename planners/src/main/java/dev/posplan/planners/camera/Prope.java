@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
@@ -19,9 +20,9 @@ import java.util.List;
  * Sequence layout: cameras × patchesY × patchesX. Matrices may also be given per token (UCPE).
  *
  * <p>Entry points: {@link #project(List)} / {@link #project(double[], double[], boolean)} for the
- * matrices, {@link #rope()} for the cos/sin tables, {@link #applyToQ}, {@link #applyToKv},
- * {@link #applyToO} for the transforms of one head ({@code [seq, headDim]} float32, token-major; apply
- * to every head alike).
+ * matrices, {@link #tokenProjections(TokenStream)} for the posed blocks of a token stream,
+ * {@link #rope()} for the cos/sin tables, {@link #applyToQ}, {@link #applyToKv}, {@link #applyToO} for
+ * the transforms of one head ({@code [seq, headDim]} float32, token-major; apply to every head alike).
  */
 public final class Prope {
 
@@ -102,6 +103,47 @@ public final class Prope {
     /** Per-camera projective matrices of views: viewmat = world-to-camera (OpenCV); K when every view has one. */
     public Projections project(List<CameraView> views) {
         requireSameGrid(views);
+        double[][] in = cameraInputs(views);
+        return project(in[0], in[1], false);
+    }
+
+    /**
+     * Per-token projective matrices of the posed blocks of a stream ({@link CameraTokens}): one {@code P} and
+     * {@code P⁻¹} per camera token, camera blocks in stream order and row-major inside
+     * ({@code count() = CameraTokens.cameraTokens()}; {@link CameraTokens#streamIndices()} maps the k-th matrix to
+     * its stream index). Text, padding and blocks without a camera have no matrix: they take no projective
+     * transform (the identity). Each token gets its view's matrix as {@link #project(List)} computes it, K
+     * normalised by that view's own image size, so views of different sizes may be mixed; intrinsics must be
+     * given for all posed blocks or none. A stream without posed blocks gives no matrices.
+     */
+    public static Projections tokenProjections(TokenStream stream) {
+        CameraTokens cams = CameraTokens.of(stream);
+        int n = cams.cameraTokens();
+        if (n > (Integer.MAX_VALUE - 8) / 16) {
+            throw new IllegalArgumentException("stream has " + n + " camera tokens, too many for per-token 4x4 matrices");
+        }
+        double[] p = new double[16 * n];
+        double[] pInv = new double[16 * n];
+        if (cams.isEmpty()) {
+            return new Projections(0, true, p, pInv);
+        }
+        double[][] in = cameraInputs(cams.views());
+        double[] pc = new double[16];
+        double[] pic = new double[16];
+        int at = 0;
+        for (int c = 0; c < cams.count(); c++) {
+            CameraView v = cams.view(c);
+            projectOne(in[0], in[1], c, v.imageWidth(), v.imageHeight(), pc, pic);
+            for (int t = 0; t < cams.tokens(c); t++, at += 16) {
+                System.arraycopy(pc, 0, p, at, 16);
+                System.arraycopy(pic, 0, pInv, at, 16);
+            }
+        }
+        return new Projections(n, true, p, pInv);
+    }
+
+    /** {@code {viewmats, Ks}} of views: world-to-camera (OpenCV) and pixel intrinsics, Ks null when none has K. */
+    private static double[][] cameraInputs(List<CameraView> views) {
         int n = views.size();
         boolean withK = views.get(0).hasIntrinsics();
         double[] viewmats = new double[16 * n];
@@ -121,7 +163,7 @@ public final class Prope {
                 ks[4 * c + 3] = k.cy();
             }
         }
-        return project(viewmats, ks, false);
+        return new double[][] {viewmats, ks};
     }
 
     /**
@@ -146,25 +188,35 @@ public final class Prope {
         }
         double[] p = new double[16 * count];
         double[] pInv = new double[16 * count];
+        double[] pc = new double[16];
+        double[] pic = new double[16];
         for (int c = 0; c < count; c++) {
-            double[] v = java.util.Arrays.copyOfRange(viewmats, 16 * c, 16 * c + 16);
-            LinAlg.requireFinite(v, "viewmats[" + c + "]");
-            LinAlg.requireRotation(LinAlg.rotation(v), "viewmats[" + c + "]");
-            double[] pc = v;
-            double[] pic = LinAlg.rigidInverse(v);
-            if (ks != null) {
-                double[] kn = normalizedK(ks, c);
-                pc = LinAlg.mul4(kn, v);
-                pic = LinAlg.mul4(pic, inverseK(kn));
-            }
+            projectOne(viewmats, ks, c, imageWidth, imageHeight, pc, pic);
             System.arraycopy(pc, 0, p, 16 * c, 16);
             System.arraycopy(pic, 0, pInv, 16 * c, 16);
         }
         return new Projections(count, perToken, p, pInv);
     }
 
+    /** {@code P} and {@code P⁻¹} of matrix {@code c}, K normalised by a {@code width × height} image. */
+    private static void projectOne(double[] viewmats, double[] ks, int c, int width, int height, double[] pOut,
+            double[] pInvOut) {
+        double[] v = java.util.Arrays.copyOfRange(viewmats, 16 * c, 16 * c + 16);
+        LinAlg.requireFinite(v, "viewmats[" + c + "]");
+        LinAlg.requireRotation(LinAlg.rotation(v), "viewmats[" + c + "]");
+        double[] pc = v;
+        double[] pic = LinAlg.rigidInverse(v);
+        if (ks != null) {
+            double[] kn = normalizedK(ks, c, width, height);
+            pc = LinAlg.mul4(kn, v);
+            pic = LinAlg.mul4(pic, inverseK(kn));
+        }
+        System.arraycopy(pc, 0, pOut, 0, 16);
+        System.arraycopy(pic, 0, pInvOut, 0, 16);
+    }
+
     /** lift(Kn): PRoPE's normalised intrinsics as a 4x4 matrix. */
-    private double[] normalizedK(double[] ks, int c) {
+    private static double[] normalizedK(double[] ks, int c, int imageWidth, int imageHeight) {
         double fx = ks[4 * c];
         double fy = ks[4 * c + 1];
         double cx = ks[4 * c + 2];
