@@ -96,18 +96,6 @@ public final class PairAxes {
         return out;
     }
 
-    /** Pair j reads axis {@code j % axes} (VRoPE's four index combinations, §8.2). */
-    public static int[] cyclic(int pairs, int axes) {
-        if (axes < 1) {
-            throw new IllegalArgumentException("need at least one axis, got " + axes);
-        }
-        int[] out = new int[pairs];
-        for (int j = 0; j < pairs; j++) {
-            out[j] = j % axes;
-        }
-        return out;
-    }
-
     /** A copy of {@code pairAxis} where the pairs of {@code axis} do not rotate (HoPE's NoPE temporal pairs, §7.2). */
     public static int[] withoutRotation(int[] pairAxis, int axis) {
         int[] out = pairAxis.clone();

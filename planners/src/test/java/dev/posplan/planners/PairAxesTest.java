@@ -59,9 +59,11 @@ class PairAxesTest {
     }
 
     @Test
-    void cyclicAndNope() {
-        assertArrayEquals(new int[] {0, 1, 2, 3, 0, 1}, PairAxes.cyclic(6, 4));
+    void periodicAndNope() {
+        assertArrayEquals(new int[] {0, 1, 2, 3, 0, 1}, PairAxes.periodic(new int[] {0, 1, 2, 3}, 6));
+        assertArrayEquals(new int[] {0, 0, 1, 2, 1, 2, 1, 2, 0, 0, 1},
+                PairAxes.periodic(new int[] {0, 0, 1, 2, 1, 2, 1, 2}, 11));
         assertArrayEquals(new int[] {-1, 1, 2, -1}, PairAxes.withoutRotation(new int[] {0, 1, 2, 0}, 0));
-        assertThrows(IllegalArgumentException.class, () -> PairAxes.cyclic(4, 0));
+        assertThrows(IllegalArgumentException.class, () -> PairAxes.periodic(new int[0], 4));
     }
 }

@@ -33,6 +33,9 @@ public final class Vrope {
     /** The four index combinations, in the order the reference assigns them to pairs. */
     static final List<String> AXES = List.of("h+w", "h+(W-1-w)", "(H-1-h)+w", "(H-1-h)+(W-1-w)");
 
+    /** Pair j reads combination {@code j % 4} (§8.2). */
+    private static final int[] COMBINATION_CYCLE = {0, 1, 2, 3};
+
     private Vrope() {
     }
 
@@ -71,7 +74,7 @@ public final class Vrope {
             double pad = p.getDouble("pad_value", 0);
             QwenWalker walker = new QwenWalker(AXES, DType.INT32, LAYOUT, pad, 0);
             return new ComposedScheme(name(), walker,
-                    rotary.pairwise("cyclic", AXES, PairAxes.cyclic(rotary.pairs(), AXES.size())), p.effective());
+                    rotary.pairwise("cyclic", AXES, PairAxes.periodic(COMBINATION_CYCLE, rotary.pairs())), p.effective());
         }
     }
 }

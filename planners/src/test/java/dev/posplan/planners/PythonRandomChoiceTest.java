@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** Expected values printed by CPython 3.11. */
-class PythonRandomMoreTest {
+/** {@code random.choice} and {@code getrandbits} against values printed by CPython 3.11. */
+class PythonRandomChoiceTest {
 
     private static final int[] STRIDES = {1, 2, 4, 8, 16, 32, 64, 128, 256};
 
