@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.numerics.TorchArange;
+
 /**
  * The float32 values of {@code torch.linspace} and {@code torch.arange} on CPU, reproduced bit for bit
  * (ATen {@code native/cpu/RangeFactoriesKernel.cpp}, torch 1.13 and later), plus the two casts the
@@ -11,7 +13,7 @@ public final class TorchRange {
      * {@code Vectorized<float>::size()} of the DEFAULT, AVX2 and NEON kernels. AVX-512 builds use 16; the lane
      * count only matters for {@link #arange}, whose vectorized path starts every vector from its own base.
      */
-    public static final int DEFAULT_FLOAT_LANES = 8;
+    public static final int DEFAULT_FLOAT_LANES = TorchArange.LANES;
 
     private TorchRange() {
     }
@@ -56,31 +58,18 @@ public final class TorchRange {
      */
     public static float[] arange(double start, double end, double step, int lanes) {
         Args.positive("lanes", lanes);
-        requireFinite("start", start);
-        requireFinite("end", end);
-        requireFinite("step", step);
-        if (step == 0) {
-            throw new IllegalArgumentException("step must be nonzero");
+        long size;
+        try {
+            size = TorchArange.length(start, end, step);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("step: " + e.getMessage(), e);
         }
-        if ((step > 0 && end < start) || (step < 0 && end > start)) {
-            throw new IllegalArgumentException("step: sign of step (" + step + ") is inconsistent with start " + start
-                    + " and end " + end);
-        }
-        double size = Math.ceil((end - start) / step);
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("step: arange would have " + size + " values");
         }
-        int n = (int) size;
-        float[] out = new float[n];
-        int vectorized = n / (2 * lanes) * (2 * lanes);
-        for (int b = 0; b < vectorized; b += lanes) {
-            float base = (float) (start + step * b);
-            for (int j = 0; j < lanes; j++) {
-                out[b + j] = (float) (base + j * step);
-            }
-        }
-        for (int i = vectorized; i < n; i++) {
-            out[i] = (float) (start + step * i);
+        float[] out = new float[(int) size];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = TorchArange.element(start, step, size, i, lanes);
         }
         return out;
     }

@@ -2,6 +2,8 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.multimodal.numerics.TorchArange;
+import dev.posplan.planners.ArangeFill;
 import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
@@ -13,7 +15,6 @@ import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TorchArange;
 import dev.posplan.planners.Walk;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
@@ -86,7 +87,7 @@ public final class V2pe {
                 throw new IllegalArgumentException("V2PE step " + delta + " gives a float32 arange of " + length
                         + " elements for an image of " + n + " tokens (the reference asserts " + (n + 1) + ")");
             }
-            float lastValue = TorchArange.write(walk.out(), 0, walk.cursor(), last, delta, length, 1, n);
+            float lastValue = ArangeFill.write(walk.out(), 0, walk.cursor(), last, delta, length, 1, n);
             double top = Math.ceil(lastValue);
             walk.endBlock(block, top + 1, top);
         }

@@ -1,6 +1,8 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.multimodal.numerics.TorchArange;
+import dev.posplan.planners.ArangeFill;
 import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
@@ -10,7 +12,6 @@ import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TorchArange;
 import dev.posplan.planners.Walk;
 
 /**
@@ -39,7 +40,7 @@ public final class V2peMr {
                 throw new IllegalArgumentException("visual_stride " + visualStride + " gives a float32 arange of "
                         + length + " elements for a block of " + n + " tokens");
             }
-            float lastValue = TorchArange.write(walk.out(), 0, walk.cursor(), start, step, length, 0, n);
+            float lastValue = ArangeFill.write(walk.out(), 0, walk.cursor(), start, step, length, 0, n);
             double top = Math.ceil(lastValue);
             walk.endBlock(block, top + 1, top);
         }

@@ -1,11 +1,12 @@
-package dev.posplan.planners;
+package dev.posplan.multimodal.numerics;
 
 /**
  * The float32 values PyTorch's CPU {@code torch.arange(start, end, step)} produces (vlm-ropes.md §11.3),
- * element by element in closed form, so V2PE-style positions come out bit-exact without building a tensor.
+ * element by element in closed form, so V2PE positions and frame indices come out bit-exact without
+ * building a tensor.
  *
  * <p>The kernel (torch 1.13, AVX2) holds {@code start} and {@code step} as doubles. While at least
- * {@value #BLOCK} elements remain it writes two {@value #LANES}-lane vectors per iteration; lane {@code i} of
+ * 2 × {@value #LANES} elements remain it writes two {@value #LANES}-lane vectors per iteration; lane {@code i} of
  * the vector starting at index {@code idx} is {@code f32(f64(f32(start + step*idx)) + i*step)}. The remaining
  * tail is scalar, {@code f32(start + step*k)}. The two formulas differ by an ulp now and then when
  * {@code step} is not a power of two, so which elements fall in the vector part (which depends on the
@@ -15,10 +16,8 @@ package dev.posplan.planners;
  */
 public final class TorchArange {
 
-    /** float32 lanes of one AVX2 vector. */
+    /** float32 lanes of one AVX2 vector ({@code Vectorized<float>::size()}; AVX-512 builds have 16). */
     public static final int LANES = 8;
-    /** Elements written per vector-loop iteration (two vectors). */
-    public static final int BLOCK = 2 * LANES;
 
     private TorchArange() {
     }
@@ -42,32 +41,23 @@ public final class TorchArange {
         return (long) size;
     }
 
-    /** Element {@code k} of {@code arange} with {@code length} elements. */
+    /** Element {@code k} of {@code arange} with {@code length} elements, on an AVX2 build. */
     public static float element(double start, double step, long length, long k) {
-        long vectorEnd = length - length % BLOCK;
+        return element(start, step, length, k, LANES);
+    }
+
+    /**
+     * Element {@code k} on a build whose float vectors have {@code lanes} lanes (1 reproduces the scalar
+     * kernel).
+     */
+    public static float element(double start, double step, long length, long k, int lanes) {
+        long block = 2L * lanes;
+        long vectorEnd = length - length % block;
         if (k < vectorEnd) {
-            long lane = k % LANES;
+            long lane = k % lanes;
             float first = (float) (start + step * (k - lane));
             return (float) ((double) first + lane * step);
         }
         return (float) (start + step * k);
-    }
-
-    /**
-     * Writes elements {@code from .. from+count-1} of the arange to {@code out} on {@code axis}, starting at
-     * sequence index {@code at}; returns the last value written.
-     */
-    public static float write(PositionBuffer out, int axis, int at, double start, double step, long length,
-            long from, int count) {
-        if (from < 0 || from + count > length) {
-            throw new IllegalArgumentException("arange of " + length + " elements has no elements " + from + ".."
-                    + (from + count - 1));
-        }
-        float v = Float.NaN;
-        for (int i = 0; i < count; i++) {
-            v = element(start, step, length, from + i);
-            out.set(axis, at + i, v);
-        }
-        return v;
     }
 }

@@ -1,4 +1,4 @@
-package dev.posplan.planners;
+package dev.posplan.multimodal.numerics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -53,13 +53,13 @@ class TorchArangeTest {
     }
 
     @Test
-    void writeStoresTheRequestedSlice() {
-        PositionBuffer out = PositionBuffer.allocate(DType.FLOAT32, 1, 3);
-        float last = TorchArange.write(out, 0, 0, 3, 0.5, 7, 1, 3);
-        assertEquals(3.5, out.get(0, 0));
-        assertEquals(4.5, out.get(0, 2));
-        assertEquals(4.5f, last);
-        assertThrows(IllegalArgumentException.class, () -> TorchArange.write(out, 0, 0, 3, 0.5, 7, 5, 3));
+    void fewerLanesMoveTheVectorBoundary() {
+        // 1 lane is the scalar kernel: every element is f32(start + step * k).
+        for (int k = 0; k < 40; k++) {
+            assertEquals((float) (0.3 + 0.7 * k), TorchArange.element(0.3, 0.7, 40, k, 1));
+        }
+        assertEquals(TorchArange.element(0.3, 0.7, 40, 33), TorchArange.element(0.3, 0.7, 40, 33, 16),
+                "past both vector parts the scalar tail agrees");
     }
 
     @Test
