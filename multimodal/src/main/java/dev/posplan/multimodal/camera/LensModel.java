@@ -88,22 +88,48 @@ public sealed interface LensModel permits LensModel.Pinhole, LensModel.UnifiedCa
          * Focal length from the horizontal field of view (UCPE {@code compute_fx_from_fov_xi}):
          * {@code fx = (width/2)(cos θ + ξ)/sin θ} with {@code θ = fov/2}.
          *
-         * @param fovDegrees horizontal field of view in degrees, in (0, 360)
-         * @param width      image width in the units fx is wanted in (pixels or patches)
+         * @param fovDegrees horizontal field of view in degrees: in (0, 360) and below the widest view the lens
+         *                   has, {@link #maxFovDegrees()} (at or beyond it the formula gives fx &le; 0)
+         * @param width      image width in the units fx is wanted in (pixels or patches), finite and &gt; 0
          */
         public double focalFromFov(double fovDegrees, double width) {
-            if (!(fovDegrees > 0 && fovDegrees < 360)) {
-                throw new IllegalArgumentException("x_fov must be in (0, 360) degrees, got " + fovDegrees);
+            requirePositive("width", width);
+            double max = maxFovDegrees();
+            if (!(fovDegrees > 0 && fovDegrees < max)) {
+                throw new IllegalArgumentException("x_fov_deg must be in (0, " + max + ") degrees for lens.xi = "
+                        + xi + ", got " + fovDegrees
+                        + (fovDegrees >= max && max < 360 ? " (cos(fov/2) + xi <= 0 gives no positive focal length)"
+                                : ""));
             }
             double theta = Math.toRadians(0.5 * fovDegrees);
-            return (width * 0.5) * (Math.cos(theta) + xi) / Math.sin(theta);
+            double f = (width * 0.5) * (Math.cos(theta) + xi) / Math.sin(theta);
+            if (!(f > 0) || Double.isInfinite(f)) {
+                // Only reachable within rounding of maxFovDegrees().
+                throw new IllegalArgumentException("x_fov_deg = " + fovDegrees + " with lens.xi = " + xi
+                        + " gives no finite positive focal length (got " + f + ")");
+            }
+            return f;
+        }
+
+        /**
+         * The widest horizontal field of view {@link #focalFromFov} accepts (exclusive): where
+         * {@code cos θ + ξ} reaches 0, i.e. {@code 2 acos(−ξ)} degrees for ξ &lt; 1 (180° for the pinhole),
+         * 360° for ξ &ge; 1.
+         */
+        public double maxFovDegrees() {
+            return xi >= 1 ? 360.0 : 2.0 * Math.toDegrees(Math.acos(-xi));
         }
 
         /**
          * Horizontal field of view in degrees for a focal length (UCPE {@code compute_fov_from_fx_xi}, the
          * inverse of {@link #focalFromFov}): {@code A = 2fx/W}, {@code θ = asin(ξ/√(A²+1)) + atan(1/A)}.
+         *
+         * @param fx    focal length, finite and &gt; 0, in the units of {@code width}
+         * @param width image width, finite and &gt; 0
          */
         public double fovFromFocal(double fx, double width) {
+            requirePositive("fx", fx);
+            requirePositive("width", width);
             double a = 2.0 * fx / width;
             double ratio = Math.max(-1.0, Math.min(1.0, xi / Math.sqrt(a * a + 1.0)));
             return Math.toDegrees(2.0 * (Math.asin(ratio) + Math.atan(1.0 / a)));
@@ -114,8 +140,15 @@ public sealed interface LensModel permits LensModel.Pinhole, LensModel.UnifiedCa
          * {@link #focalFromFov}, principal point at the image centre {@code (W/2, H/2)}.
          */
         public Intrinsics intrinsicsFromFov(double fovDegrees, int width, int height) {
+            requirePositive("height", height);
             double f = focalFromFov(fovDegrees, width);
             return Intrinsics.pixels(f, f, width / 2.0, height / 2.0);
+        }
+
+        private static void requirePositive(String field, double v) {
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(field + " must be finite and > 0, got " + v);
+            }
         }
     }
 }

@@ -1,0 +1,61 @@
+package dev.posplan.multimodal.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad camera inputs fail with a message naming the offending field. */
+class CameraInputValidationTest {
+
+    private static String message(Runnable r) {
+        return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+
+    @Test
+    void fovBeyondThePinholeLimitNamesTheFovNotTheFocal() {
+        LensModel.UnifiedCamera pinhole = new LensModel.UnifiedCamera(0);
+        for (double fov : new double[] {180, 200, 359}) {
+            String m = message(() -> pinhole.focalFromFov(fov, 52));
+            assertTrue(m.contains("x_fov_deg") && m.contains("lens.xi"), m);
+            String k = message(() -> pinhole.intrinsicsFromFov(fov, 52, 52));
+            assertTrue(k.contains("x_fov_deg") && !k.contains("intrinsics.fx"), k);
+        }
+        for (double fov : new double[] {0, -10, 360, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertTrue(message(() -> pinhole.focalFromFov(fov, 52)).contains("x_fov_deg"), "fov " + fov);
+        }
+    }
+
+    @Test
+    void fisheyeLensesAcceptFovsUpToTheirLimit() {
+        // cos θ + ξ > 0: ξ = 0.5 sees up to 240°, ξ ≥ 1 up to 360°.
+        LensModel.UnifiedCamera half = new LensModel.UnifiedCamera(0.5);
+        assertEquals(240, half.maxFovDegrees(), 1e-12);
+        double fx = half.focalFromFov(200, 52);
+        assertTrue(fx > 0);
+        assertEquals(200, half.fovFromFocal(fx, 52), 1e-9);
+        assertTrue(message(() -> half.focalFromFov(250, 52)).contains("x_fov_deg"));
+        LensModel.UnifiedCamera wide = new LensModel.UnifiedCamera(1.5);
+        assertTrue(wide.focalFromFov(300, 52) > 0);
+        assertEquals(360, wide.maxFovDegrees());
+    }
+
+    @Test
+    void fovHelpersRejectBadWidthAndFocal() {
+        LensModel.UnifiedCamera lens = new LensModel.UnifiedCamera(0.8);
+        for (double w : new double[] {0, -52, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertTrue(message(() -> lens.focalFromFov(90, w)).contains("width"), "width " + w);
+            assertTrue(message(() -> lens.fovFromFocal(30, w)).contains("width"), "width " + w);
+        }
+        for (double fx : new double[] {0, -30, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            String m = message(() -> lens.fovFromFocal(fx, 52));
+            assertTrue(m.startsWith("fx"), m);
+        }
+        assertTrue(message(() -> lens.intrinsicsFromFov(90, 0, 32)).contains("width"));
+        String h = message(() -> lens.intrinsicsFromFov(90, 32, -2));
+        assertTrue(h.contains("height"), h);
+        assertFalse(h.contains("intrinsics"), h);
+    }
+}
