@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.camera;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,9 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
 
     /** {@code diag(1, −1, −1, 1)}: flips camera y and z between OpenCV and OpenGL axes (its own inverse). */
     private static final double[] FLIP_YZ = {1, 0, 0, 0, 0, -1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1};
+
+    /** Smallest accepted sine of the angle between {@code up} and the view direction in {@link #lookAt}. */
+    private static final double PARALLEL_TOLERANCE = 1e-9;
 
     public Pose {
         Objects.requireNonNull(matrix, "pose.matrix");
@@ -75,14 +79,43 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
      * A look-at extrinsic as {@code nerf.get_extrinsic} in autonomousvision/gta builds it: {@code z} points
      * from the eye to the target, {@code x = z × up}, {@code y = z × x} (OpenCV axes, camera level with
      * respect to {@code up}).
+     *
+     * @param eye    camera centre (3 finite values)
+     * @param target point looked at, different from {@code eye}
+     * @param up     world up (3 finite values), not parallel to {@code target − eye}
      */
     public static Pose lookAt(double[] eye, double[] target, double[] up) {
-        double[] z = LinAlg.normalize(new double[] {target[0] - eye[0], target[1] - eye[1], target[2] - eye[2]});
-        double[] x = LinAlg.normalize(LinAlg.cross(z, up));
+        requireVector("eye", eye);
+        requireVector("target", target);
+        requireVector("up", up);
+        double[] view = {target[0] - eye[0], target[1] - eye[1], target[2] - eye[2]};
+        double distance = LinAlg.norm(view);
+        if (!(distance > 0) || Double.isInfinite(distance)) {
+            throw new IllegalArgumentException("pose.lookAt: eye = " + Arrays.toString(eye) + " and target = "
+                    + Arrays.toString(target) + (distance > 0 ? " are too far apart (|target − eye| overflows)"
+                            : " coincide, so the view direction is undefined"));
+        }
+        double[] z = LinAlg.normalize(view);
+        double[] side = LinAlg.cross(z, up);
+        // |z × up| = |up| sin(angle): a (nearly) parallel up leaves the camera's roll undefined.
+        if (!(LinAlg.norm(side) > PARALLEL_TOLERANCE * LinAlg.norm(up))) {
+            throw new IllegalArgumentException("pose.lookAt: up = " + Arrays.toString(up)
+                    + " is zero or parallel to the view direction target − eye = " + Arrays.toString(view)
+                    + ", so the camera roll is undefined");
+        }
+        double[] x = LinAlg.normalize(side);
         double[] y = LinAlg.cross(z, x);
         double[] r = {x[0], x[1], x[2], y[0], y[1], y[2], z[0], z[1], z[2]};
         double[] t = LinAlg.apply3(r, eye);
         return new Pose(LinAlg.rigid(r, new double[] {-t[0], -t[1], -t[2]}), Direction.WORLD_TO_CAMERA, Axes.OPENCV);
+    }
+
+    private static void requireVector(String field, double[] v) {
+        Objects.requireNonNull(v, "pose.lookAt: " + field);
+        if (v.length != 3) {
+            throw new IllegalArgumentException("pose.lookAt: " + field + " must have 3 values, got " + v.length);
+        }
+        LinAlg.requireFinite(v, "pose.lookAt: " + field);
     }
 
     @Override
@@ -111,17 +144,17 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Pose p && java.util.Arrays.equals(matrix, p.matrix) && direction == p.direction
+        return o instanceof Pose p && Arrays.equals(matrix, p.matrix) && direction == p.direction
                 && axes == p.axes;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(matrix) * 31 + Objects.hash(direction, axes);
+        return Arrays.hashCode(matrix) * 31 + Objects.hash(direction, axes);
     }
 
     @Override
     public String toString() {
-        return "Pose[" + direction + ", " + axes + ", " + java.util.Arrays.toString(matrix) + "]";
+        return "Pose[" + direction + ", " + axes + ", " + Arrays.toString(matrix) + "]";
     }
 }

@@ -58,4 +58,35 @@ class CameraInputValidationTest {
         assertTrue(h.contains("height"), h);
         assertFalse(h.contains("intrinsics"), h);
     }
+
+    @Test
+    void lookAtWithEyeOnTheTargetSaysSo() {
+        String m = message(() -> Pose.lookAt(new double[] {1, 2, 3}, new double[] {1, 2, 3}, new double[] {0, 0, 1}));
+        assertTrue(m.contains("eye") && m.contains("target") && m.contains("coincide"), m);
+        assertFalse(m.contains("pose.matrix"), m);
+    }
+
+    @Test
+    void lookAtWithUpAlongTheViewSaysSo() {
+        double[] eye = {0, 0, 5};
+        double[] target = {0, 0, 0};
+        for (double[] up : new double[][] {{0, 0, 1}, {0, 0, -2}, {0, 0, 0}}) {
+            String m = message(() -> Pose.lookAt(eye, target, up));
+            assertTrue(m.contains("up") && m.contains("parallel"), m);
+            assertFalse(m.contains("pose.matrix"), m);
+        }
+        // A slightly tilted up is fine.
+        Pose p = Pose.lookAt(eye, target, new double[] {0, 1e-3, 1});
+        assertEquals(1, LinAlg.determinant3(LinAlg.rotation(p.matrix())), 1e-12);
+    }
+
+    @Test
+    void lookAtRejectsMalformedVectors() {
+        double[] ok = {0, 0, 1};
+        assertTrue(message(() -> Pose.lookAt(new double[] {Double.NaN, 0, 0}, ok, new double[] {0, 1, 0}))
+                .contains("eye[0]"));
+        assertTrue(message(() -> Pose.lookAt(new double[3], new double[] {1, 0}, ok)).contains("target"));
+        assertTrue(message(() -> Pose.lookAt(new double[3], ok, new double[] {0, Double.POSITIVE_INFINITY, 0}))
+                .contains("up[1]"));
+    }
 }
