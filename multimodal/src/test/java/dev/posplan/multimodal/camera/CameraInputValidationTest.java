@@ -89,4 +89,32 @@ class CameraInputValidationTest {
         assertTrue(message(() -> Pose.lookAt(new double[3], ok, new double[] {0, Double.POSITIVE_INFINITY, 0}))
                 .contains("up[1]"));
     }
+
+    private static final String RE10K_POSE = " 1 0 0 0.1 0 1 0 0.2 0 0 1 0.3";
+
+    @Test
+    void re10kTimestampThatIsNotAnIntegerNamesFieldAndLine() {
+        String line = "17173.5 0.49 0.88 0.5 0.5 0 0" + RE10K_POSE;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Re10kFrame.parse(line));
+        assertTrue(e.getMessage().contains("timestamp") && e.getMessage().contains(line), e.getMessage());
+        String overflow = message(() -> Re10kFrame.parse("99999999999999999999 0.49 0.88 0.5 0.5 0 0" + RE10K_POSE));
+        assertTrue(overflow.contains("timestamp"), overflow);
+    }
+
+    @Test
+    void re10kBadNumbersNameTheirField() {
+        String m = message(() -> Re10kFrame.parse("1 0.49 0.88 x 0.5 0 0" + RE10K_POSE));
+        assertTrue(m.contains("field 3 (cx)") && m.contains("\"1 0.49"), m);
+        String w = message(() -> Re10kFrame.parse("1 0.49 0.88 0.5 0.5 0 0 1 0 0 0.1 0 1 0 y 0 0 1 0.3"));
+        assertTrue(w.contains("w2c[1][3]"), w);
+    }
+
+    @Test
+    void re10kInvalidValuesQuoteTheLine() {
+        String line = "5 0 0.88 0.5 0.5 0 0" + RE10K_POSE;
+        String m = message(() -> Re10kFrame.parse(line));
+        assertTrue(m.contains("intrinsics.fx") && m.contains(line), m);
+        String nan = message(() -> Re10kFrame.parse("5 0.49 0.88 0.5 0.5 0 0 1 0 0 NaN 0 1 0 0.2 0 0 1 0.3"));
+        assertTrue(nan.contains("pose.matrix[3]") && nan.contains("RealEstate10K line"), nan);
+    }
 }
