@@ -149,12 +149,7 @@ public record PluckerRays(Sampling sampling, Channels channels, Set<Quirk> quirk
     public float[] embed(TokenStream stream) {
         CameraTokens cams = CameraTokens.of(stream);
         int w = channels.width();
-        long size = (long) stream.length() * w;
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("stream of " + stream.length() + " tokens x " + w
-                    + " channels is too large for one array");
-        }
-        float[] out = new float[(int) size];
+        float[] out = new float[ArraySize.of("Plücker embedding (stream tokens x channels)", stream.length(), w)];
         if (cams.isEmpty()) {
             return out;
         }
@@ -193,7 +188,7 @@ public record PluckerRays(Sampling sampling, Channels channels, Set<Quirk> quirk
                 ? CameraMath.crossFirstSize3Axis(o, d, rays.views(), rays.rows() * rays.cols())
                 : CameraMath.crossRows(o, d);
         int w = channels.width();
-        float[] out = new float[n * w];
+        float[] out = new float[ArraySize.of("Plücker embedding (tokens x channels)", n, w)];
         for (int i = 0; i < n; i++) {
             int k = 3 * i;
             if (Double.isNaN(d[k]) || Double.isNaN(d[k + 1]) || Double.isNaN(d[k + 2])) {

@@ -40,7 +40,7 @@ public final class RayCaster {
         int rows = view.tokensY();
         int s = view.stride();
         double offset = sampling == Sampling.PATCH_CENTRE ? 0.5 : 0.0;
-        double[] out = new double[rows * cols * 3];
+        double[] out = new double[ArraySize.of("camera ray directions", rows, cols, 3)];
         for (int r = 0; r < rows; r++) {
             double y = ((r + offset) * s - pixelIntrinsics.cy()) / pixelIntrinsics.fy();
             for (int c = 0; c < cols; c++) {
@@ -65,8 +65,9 @@ public final class RayCaster {
         }
         int rows = views.get(0).tokensY();
         int cols = views.get(0).tokensX();
+        int length = ArraySize.of("camera rays (views x rows x cols x 3)", views.size(), rows, cols, 3);
         int perView = rows * cols;
-        double[] origins = new double[3 * perView * views.size()];
+        double[] origins = new double[length];
         double[] directions = new double[origins.length];
         for (int v = 0; v < views.size(); v++) {
             CameraView view = views.get(v);
