@@ -26,6 +26,7 @@ public interface HostFormat {
             if (part instanceof PromptPart.Text t) {
                 b.text(t.tokens(), t.role());
             } else if (part instanceof PromptPart.Image img) {
+                requireImageGrid(img.grid(), images);
                 appendImage(b, img.block(images++));
             } else if (part instanceof PromptPart.Video v) {
                 appendVideo(b, v, videos++);
@@ -38,6 +39,23 @@ public interface HostFormat {
 
     default TokenStream expand(List<PromptPart> parts) {
         return expand(parts, 0);
+    }
+
+    /**
+     * Whether an image grid's {@code t} counts tiles stacked on the t axis (InternVL: crops plus thumbnail,
+     * vlm-ropes.md §1) rather than temporal slices. Formats that answer {@code false}, the default, give an
+     * image exactly one slice (qwen-mrope.md §2.1: images always have {@code T = 1}; VRoPE, vlm-ropes.md §8:
+     * an image is a video with {@code T = 1}), and {@link #expand} rejects an image grid with {@code t != 1}.
+     */
+    default boolean imageTilesOnT() {
+        return false;
+    }
+
+    private void requireImageGrid(Grid grid, int image) {
+        if (grid.t() != 1 && !imageTilesOnT()) {
+            throw new IllegalArgumentException(apiName() + ": image " + image + " has grid.t = " + grid.t()
+                    + ", but an image is one slice in this format (grid.t must be 1); several frames are a video");
+        }
     }
 
     /** Writes one image block (its camera, if any, already attached) with the format's wrapper tokens. */

@@ -30,6 +30,12 @@ public record InternVlFormat(int frameSeparatorTokens) implements HostFormat {
         return "internvl2";
     }
 
+    /** An image's grid t is its tile count. */
+    @Override
+    public boolean imageTilesOnT() {
+        return true;
+    }
+
     @Override
     public void appendImage(TokenStream.Builder b, VisualBlock image) {
         wrapped(b, image);
