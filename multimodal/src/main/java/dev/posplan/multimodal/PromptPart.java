@@ -74,14 +74,21 @@ public sealed interface PromptPart {
     record Video(Grid grid, float secondsPerGrid, int[] timestampTokens) implements PromptPart {
         public Video {
             Objects.requireNonNull(grid, "grid");
+            Objects.requireNonNull(timestampTokens, "timestampTokens");
+            // Checked here, not only when a block is built: per-frame formats never put it in a block.
+            if (!Float.isNaN(secondsPerGrid) && !(secondsPerGrid >= 0 && Float.isFinite(secondsPerGrid))) {
+                throw new IllegalArgumentException("secondsPerGrid must be NaN (absent) or finite and >= 0, got "
+                        + secondsPerGrid);
+            }
             timestampTokens = timestampTokens.clone();
             if (timestampTokens.length != grid.t()) {
-                throw new IllegalArgumentException("timestamp token counts: expected " + grid.t()
-                        + " (one per temporal patch), got " + timestampTokens.length);
+                throw new IllegalArgumentException("timestampTokens: expected " + grid.t()
+                        + " counts (one per temporal patch, grid.t), got " + timestampTokens.length);
             }
-            for (int n : timestampTokens) {
-                if (n < 0) {
-                    throw new IllegalArgumentException("timestamp token count must be >= 0, got " + n);
+            for (int k = 0; k < timestampTokens.length; k++) {
+                if (timestampTokens[k] < 0) {
+                    throw new IllegalArgumentException("timestampTokens[" + k + "] must be >= 0, got "
+                            + timestampTokens[k]);
                 }
             }
         }

@@ -27,6 +27,10 @@ public record VisualBlock(Modality modality, Grid grid, float secondsPerGrid, in
         if (!Float.isNaN(secondsPerGrid) && !(secondsPerGrid >= 0 && Float.isFinite(secondsPerGrid))) {
             throw new IllegalArgumentException("second_per_grid_t must be finite and >= 0, got " + secondsPerGrid);
         }
+        if (source < 0 || frame < 0) {
+            throw new IllegalArgumentException("visual block: source and frame must be >= 0, got source=" + source
+                    + ", frame=" + frame);
+        }
         if (camera != null) {
             requireCameraGrid(grid, camera);
         }

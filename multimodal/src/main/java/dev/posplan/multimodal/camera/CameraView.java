@@ -10,7 +10,9 @@ import java.util.Objects;
  * <p>Tokens: the image is cut into {@code patchSize × patchSize} patches and {@code spatialMerge²}
  * patches are merged into one token, so one token covers a {@code stride × stride} pixel square with
  * {@code stride = patchSize · spatialMerge}; the token grid is {@code tokensY() × tokensX()}, row-major.
- * A per-pixel ray map is {@code patchSize = spatialMerge = 1}.
+ * A per-pixel ray map is {@code patchSize = spatialMerge = 1}. The token grid must be a valid {@link Grid}
+ * (at most {@link Grid#MAX_SIDE} per side, and a bounded token count), so token counts and ray buffers stay
+ * within int range.
  *
  * @param imageWidth   image width in pixels (&gt; 0)
  * @param imageHeight  image height in pixels (&gt; 0)
@@ -42,6 +44,13 @@ public record CameraView(int imageWidth, int imageHeight, int patchSize, int spa
             throw new IllegalArgumentException("camera view: patchSize " + patchSize + " x spatialMerge "
                     + spatialMerge + " = " + stride + " does not divide the image " + imageWidth + "x"
                     + imageHeight);
+        }
+        // The token grid must be a valid Grid (sides and token count bounded), so tokens() cannot overflow.
+        try {
+            new Grid(1, (int) (imageHeight / stride), (int) (imageWidth / stride));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("camera view: the image " + imageWidth + "x" + imageHeight
+                    + " at stride " + stride + " (patchSize x spatialMerge) has too many tokens: " + e.getMessage(), e);
         }
     }
 

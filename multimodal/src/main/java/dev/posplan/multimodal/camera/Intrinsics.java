@@ -50,8 +50,15 @@ public record Intrinsics(double fx, double fy, double cx, double cy, Units units
      * must be 0 because no reference models it.
      */
     public static Intrinsics fromMatrix(double[][] k, Units units) {
-        if (k.length != 3 || k[0].length != 3 || k[1].length != 3 || k[2].length != 3) {
-            throw new IllegalArgumentException("intrinsics: K must be 3x3");
+        Objects.requireNonNull(k, "intrinsics: K");
+        if (k.length != 3) {
+            throw new IllegalArgumentException("intrinsics: K must be 3x3, got " + k.length + " rows");
+        }
+        for (int r = 0; r < 3; r++) {
+            if (k[r] == null || k[r].length != 3) {
+                throw new IllegalArgumentException("intrinsics: K must be 3x3, row " + r + " has "
+                        + (k[r] == null ? "no" : String.valueOf(k[r].length)) + " values");
+            }
         }
         if (k[0][1] != 0 || k[1][0] != 0 || k[2][0] != 0 || k[2][1] != 0) {
             throw new IllegalArgumentException("intrinsics: K must have zero skew and an upper-triangular "
@@ -62,6 +69,10 @@ public record Intrinsics(double fx, double fy, double cx, double cy, Units units
 
     /** The same intrinsics in pixels of a {@code width} × {@code height} image. */
     public Intrinsics inPixels(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("intrinsics: image size must be positive, got width=" + width
+                    + ", height=" + height);
+        }
         if (units == Units.PIXELS) {
             return this;
         }

@@ -66,6 +66,7 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
 
     /** From the top 3 rows {@code [R | t]} (12 values row-major) of a 4x4 matrix. */
     public static Pose of3x4(double[] rows, Direction direction, Axes axes) {
+        Objects.requireNonNull(rows, "pose.matrix");
         if (rows.length != 12) {
             throw new IllegalArgumentException("pose.matrix: 3x4 form needs 12 values, got " + rows.length);
         }
@@ -125,6 +126,8 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
 
     /** This pose expressed with another direction and axis convention. */
     public Pose to(Direction d, Axes a) {
+        Objects.requireNonNull(d, "pose.direction");
+        Objects.requireNonNull(a, "pose.axes");
         double[] c2w = direction == Direction.CAMERA_TO_WORLD ? matrix : LinAlg.rigidInverse(matrix);
         if (axes != a) {
             c2w = LinAlg.mul4(c2w, FLIP_YZ);

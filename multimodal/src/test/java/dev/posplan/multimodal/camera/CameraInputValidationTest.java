@@ -117,4 +117,43 @@ class CameraInputValidationTest {
         String nan = message(() -> Re10kFrame.parse("5 0.49 0.88 0.5 0.5 0 0 1 0 0 NaN 0 1 0 0.2 0 0 1 0.3"));
         assertTrue(nan.contains("pose.matrix[3]") && nan.contains("RealEstate10K line"), nan);
     }
+
+    private static Pose identity() {
+        return Pose.cameraToWorld(LinAlg.identity4(), Pose.Axes.OPENCV);
+    }
+
+    @Test
+    void viewsWhoseTokenGridIsNoGridAreRejected() {
+        // 50000² per-pixel tokens: tokens() would wrap around an int.
+        String m = message(() -> CameraView.pinhole(50_000, 50_000, 1, 1, null, identity()));
+        assertTrue(m.contains("camera view") && m.contains("50000x50000") && m.contains("too many tokens"), m);
+        String side = message(() -> CameraView.pinhole(1 << 21, 2, 1, 1, null, identity()));
+        assertTrue(side.contains("camera view") && side.contains("grid w"), side);
+        // At stride 16 the same image is a fine 3125 x 3125 grid.
+        assertEquals(3125 * 3125, CameraView.pinhole(50_000, 50_000, 16, 1, null, identity()).tokens());
+    }
+
+    @Test
+    void normalizedIntrinsicsNeedAPositiveImageSize() {
+        Intrinsics k = Intrinsics.normalized(0.5, 0.5, 0.5, 0.5);
+        assertTrue(message(() -> k.inPixels(0, 10)).contains("width=0"));
+        assertTrue(message(() -> k.inPixels(10, -3)).contains("height=-3"));
+    }
+
+    @Test
+    void cameraMatrixRowsAreChecked() {
+        double[][] jagged = {{10, 0, 5}, {0, 10}, {0, 0, 1}};
+        String m = message(() -> Intrinsics.fromMatrix(jagged, Intrinsics.Units.PIXELS));
+        assertTrue(m.contains("row 1") && m.contains("3x3"), m);
+        double[][] missing = {{10, 0, 5}, null, {0, 0, 1}};
+        assertTrue(message(() -> Intrinsics.fromMatrix(missing, Intrinsics.Units.PIXELS)).contains("row 1"));
+    }
+
+    @Test
+    void poseConversionNamesMissingConventions() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> identity().to(null, Pose.Axes.OPENCV));
+        assertEquals("pose.direction", e.getMessage());
+        assertEquals("pose.matrix", assertThrows(NullPointerException.class,
+                () -> Pose.of3x4(null, Pose.Direction.CAMERA_TO_WORLD, Pose.Axes.OPENCV)).getMessage());
+    }
 }
