@@ -81,6 +81,7 @@ public record PluckerRays(Sampling sampling, Channels channels, Set<Quirk> quirk
         Objects.requireNonNull(sampling, "sampling");
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(quirks, "quirks");
         quirks = quirks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quirks));
     }
 

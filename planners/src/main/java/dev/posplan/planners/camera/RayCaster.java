@@ -4,6 +4,7 @@ import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Casts one ray per visual token through a camera view (spec table-camera.md §6, §7, §5.1): the token
@@ -34,8 +35,18 @@ public final class RayCaster {
     /**
      * Unit ray directions in the camera frame for every token of a view, row-major:
      * {@code double[tokensY · tokensX · 3]}, NaN where the lens has no ray.
+     *
+     * @param pixelIntrinsics intrinsics in {@link Intrinsics.Units#PIXELS} of the view's image (e.g.
+     *                        {@link CameraView#pixelIntrinsics}); normalised ones are rejected, not guessed
      */
     public static double[] cameraDirections(CameraView view, Intrinsics pixelIntrinsics, Sampling sampling) {
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(pixelIntrinsics, "pixelIntrinsics");
+        Objects.requireNonNull(sampling, "sampling");
+        if (pixelIntrinsics.units() != Intrinsics.Units.PIXELS) {
+            throw new IllegalArgumentException("pixelIntrinsics.units must be PIXELS, got " + pixelIntrinsics.units()
+                    + " (convert with Intrinsics.inPixels or CameraView.pixelIntrinsics)");
+        }
         int cols = view.tokensX();
         int rows = view.tokensY();
         int s = view.stride();
@@ -62,6 +73,10 @@ public final class RayCaster {
             boolean transposedRotation) {
         if (views.isEmpty()) {
             throw new IllegalArgumentException("camera views: at least one view is required");
+        }
+        if (intrinsics.size() != views.size()) {
+            throw new IllegalArgumentException("camera views: " + views.size() + " views but " + intrinsics.size()
+                    + " intrinsics");
         }
         int rows = views.get(0).tokensY();
         int cols = views.get(0).tokensX();

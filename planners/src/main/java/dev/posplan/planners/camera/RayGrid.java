@@ -1,5 +1,7 @@
 package dev.posplan.planners.camera;
 
+import java.util.Objects;
+
 /**
  * World-frame rays of a set of views sharing one token grid: per token an origin and a direction,
  * views outer, then rows, then columns (the token order of every reference). Directions are unit
@@ -31,9 +33,36 @@ public final class RayGrid {
         this.directions = directions;
     }
 
-    /** Rays from arrays of {@code views · rows · cols · 3} values (copied). */
+    /**
+     * Rays from arrays of {@code views · rows · cols · 3} values (copied). Origins must be finite; a
+     * direction is either three finite values, not all zero, or three NaN (no ray, embedded as zeros).
+     */
     public static RayGrid of(int views, int rows, int cols, double[] origins, double[] directions) {
-        return new RayGrid(views, rows, cols, origins.clone(), directions.clone());
+        Objects.requireNonNull(origins, "ray grid: origins");
+        Objects.requireNonNull(directions, "ray grid: directions");
+        RayGrid g = new RayGrid(views, rows, cols, origins.clone(), directions.clone());
+        g.requireValues();
+        return g;
+    }
+
+    private void requireValues() {
+        for (int k = 0; k < origins.length; k += 3) {
+            for (int a = 0; a < 3; a++) {
+                if (!Double.isFinite(origins[k + a])) {
+                    throw new IllegalArgumentException("ray grid: origins[" + (k + a) + "] (ray " + k / 3
+                            + ") must be finite, got " + origins[k + a]);
+                }
+            }
+            double x = directions[k];
+            double y = directions[k + 1];
+            double z = directions[k + 2];
+            boolean noRay = Double.isNaN(x) && Double.isNaN(y) && Double.isNaN(z);
+            boolean finite = Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z);
+            if (!noRay && !(finite && (x != 0 || y != 0 || z != 0))) {
+                throw new IllegalArgumentException("ray grid: directions[" + k + ".." + (k + 2) + "] (ray " + k / 3
+                        + ") = (" + x + ", " + y + ", " + z + ") must be finite and non-zero, or all NaN for no ray");
+            }
+        }
     }
 
     /** Takes ownership of the arrays (callers in this package build them fresh). */
