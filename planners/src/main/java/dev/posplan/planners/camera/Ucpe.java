@@ -332,12 +332,12 @@ public final class Ucpe {
             throw new IllegalArgumentException("feat_dim must be positive and even, got " + featDim);
         }
         int f = featDim / 2;
+        float[] freqs = CameraMath.ropeFrequencies(f, base, scale);
         float[] out = new float[positions.length * f];
         for (int p = 0; p < positions.length; p++) {
             float pos = Double.isNaN(positions[p]) ? 0f : (float) positions[p];
             for (int i = 0; i < f; i++) {
-                float freq = (float) scale * (float) Math.pow((float) base, (float) (-i) / (float) f);
-                float angle = pos * freq;
+                float angle = pos * freqs[i];
                 out[p * f + i] = sine ? CameraMath.sin(angle) : CameraMath.cos(angle);
             }
         }
