@@ -67,7 +67,8 @@ public final class GridFill {
                     }
                 }
             }
-            default -> throw new IllegalArgumentException("coordinate must be 0 (t), 1 (h) or 2 (w), got " + coordinate);
+            default -> throw new IllegalArgumentException(
+                    "coordinate must be 0 (t), 1 (h) or 2 (w), got " + coordinate);
         }
     }
 

@@ -4,8 +4,9 @@ import dev.posplan.planners.TorchPow;
 
 /**
  * Array helpers shared by the camera encodings: float32 rounding, batched cross products, RoPE
- * frequencies, and the float32 angle arithmetic of the references (angles are formed in float32 as torch does, then cos/sin
- * are taken in double and rounded, i.e. within 1 ulp of torch's float32 {@code cos}/{@code sin}).
+ * frequencies, and the float32 angle arithmetic of the references (angles are formed in float32 as torch
+ * does, then cos/sin are taken in double and rounded, i.e. within 1 ulp of torch's float32
+ * {@code cos}/{@code sin}).
  */
 final class CameraMath {
 

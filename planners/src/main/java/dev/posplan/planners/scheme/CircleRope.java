@@ -23,7 +23,8 @@ import java.util.Set;
  * blended with the unmapped grid by {@code dff_rate}, rotated into the plane orthogonal to (1, 1, 1) and
  * (optionally) shifted positive; token (ti, c) gets {@code (b + P.z, b + P.y, b + P.x) + ti·stride} and text
  * resumes at the block's largest value + 1. float32, computed in the reference's float32 operation order
- * (the base added as {@link Float32Offsets}; atan2/cos/sin may differ from PyTorch's by an ulp). Allocation: chunked by {@code mrope_section}.
+ * (the base added as {@link Float32Offsets}; atan2/cos/sin may differ from PyTorch's by an ulp).
+ * Allocation: chunked by {@code mrope_section}.
  *
  * <p>Options, as in the reference config: {@code method} circle | no_circle; {@code radius} a number or
  * {@code "auto"} / {@code "auto-k"} (k × the largest centred coordinate); {@code alpha} −1 or in [0, 1];
