@@ -11,8 +11,8 @@ import dev.posplan.multimodal.VisualBlock;
  * gets {@code (tt, tt + hi - ch, tt + wi - cw)} with the centre {@code ch = (gh-1) div 2},
  * {@code cw = (gw-1) div 2}. Text resumes at {@code max(t row) + 1}, and only the t row counts for M.
  *
- * <p>float32 like the references, with their order of operations: {@code ti*s} in float32, plus the text
- * length, plus {@code st_idx} (each rounded to float32); h and w add their integer offsets to that.
+ * <p>float32 like the references, with their order of operations: {@code ti*s} in float32, plus the base
+ * as {@link Float32Offsets} (text length, then {@code st_idx}); h and w add their integer offsets to that.
  */
 public final class DiagonalLayout implements BlockLayout {
 
@@ -41,8 +41,7 @@ public final class DiagonalLayout implements BlockLayout {
         }
         float scale = (float) scales[walk.blockIndex()];
         Grid g = block.grid();
-        double stIdx = walk.resumedAt();
-        double textLen = walk.next() - stIdx;
+        Float32Offsets base = Float32Offsets.of(walk);
         double[] t = new double[g.t()];
         double[] h = new double[g.t()];
         double[] w = new double[g.t()];
@@ -50,9 +49,7 @@ public final class DiagonalLayout implements BlockLayout {
         int cw = (g.w() - 1) / 2;
         double maxT = Double.NEGATIVE_INFINITY;
         for (int ti = 0; ti < t.length; ti++) {
-            float offset = (float) ti * scale;
-            float shifted = (float) (offset + textLen);
-            t[ti] = (float) (shifted + stIdx);
+            t[ti] = base.add((float) ti * scale);
             h[ti] = t[ti] - ch;
             w[ti] = t[ti] - cw;
             maxT = Math.max(maxT, t[ti]);

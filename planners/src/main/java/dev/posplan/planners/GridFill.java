@@ -44,6 +44,34 @@ public final class GridFill {
         }
     }
 
+    /**
+     * Values that depend on one grid coordinate only, each given exactly rather than as affine steps (for
+     * layouts that round every value on its own): token (ti, hi, wi) gets {@code values[ti]},
+     * {@code values[hi]} or {@code values[wi]} for {@code coordinate} 0 (t), 1 (h) or 2 (w).
+     */
+    public static void perCoordinate(PositionBuffer out, int axis, int at, Grid grid, int coordinate,
+            double[] values) {
+        int h = grid.h();
+        int w = grid.w();
+        switch (coordinate) {
+            case 0 -> axis(out, axis, at, grid, values, 0, 0);
+            case 1 -> {
+                for (int row = 0; row < grid.t() * h; row++) {
+                    out.fill(axis, at + row * w, w, values[row % h]);
+                }
+            }
+            case 2 -> {
+                for (int row = 0; row < grid.t() * h; row++) {
+                    for (int wi = 0; wi < w; wi++) {
+                        out.set(axis, at + row * w + wi, values[wi]);
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException(
+                    "coordinate must be 0 (t), 1 (h) or 2 (w), got " + coordinate);
+        }
+    }
+
     /** The same offset for every slice. */
     public static void axis(PositionBuffer out, int axis, int at, Grid grid, double offset, double sliceStep,
             double rowStep, double colStep) {

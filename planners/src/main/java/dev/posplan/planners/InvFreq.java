@@ -6,16 +6,10 @@ package dev.posplan.planners;
  * float32 theta and the reciprocal rounded to float32 (HF {@code compute_default_rope_parameters},
  * vLLM {@code _compute_inv_freq}, Multimodal-RoPEs {@code RopeEmbedding._compute_inv_freq}).
  *
- * <p>The power is torch's CPU kernel (torch 1.13, AVX2; vlm-ropes.md §10, qwen-mrope.md §6.1): its vectorized
- * loop handles {@link #VECTOR_BLOCK} elements per iteration with SLEEF's {@code powf} u10 ({@link SleefPowf}),
- * which is 1 ulp off the correctly rounded power for some indices; the remaining {@code P % 16} elements go
- * through the scalar C library {@code powf}, modelled here by the correctly rounded power (glibc's powf is
- * correctly rounded except in rare near-halfway cases). The reciprocal is a plain float32 division there.
+ * <p>The power is torch's CPU kernel, {@link TorchPow} (SLEEF's powf for the vectorized blocks of 16, the
+ * scalar powf for the tail); the reciprocal is a plain float32 division.
  */
 public final class InvFreq {
-
-    /** Elements per iteration of torch's vectorized CPU loop: two 8-lane AVX2 vectors. */
-    static final int VECTOR_BLOCK = 16;
 
     private InvFreq() {
     }
@@ -33,15 +27,14 @@ public final class InvFreq {
             // the references hold theta in float32, so it must be finite there
             throw new IllegalArgumentException("rope theta must be > 1 and finite in float32, got " + theta);
         }
-        float base = (float) theta;
-        float[] inv = new float[rotaryDim / 2];
-        int vectorized = inv.length - inv.length % VECTOR_BLOCK;
+        // arange(0, D, 2).float() / D, in float32
+        float[] exponents = new float[rotaryDim / 2];
+        for (int j = 0; j < exponents.length; j++) {
+            exponents[j] = (float) (2 * j) / (float) rotaryDim;
+        }
+        float[] inv = TorchPow.scalarBase(theta, exponents);
         for (int j = 0; j < inv.length; j++) {
-            float exponent = (float) (2 * j) / (float) rotaryDim;
-            float power = j < vectorized
-                    ? SleefPowf.pow(base, exponent)
-                    : (float) StrictMath.pow(base, exponent);
-            inv[j] = 1.0f / power;
+            inv[j] = 1.0f / inv[j];
         }
         return inv;
     }

@@ -39,6 +39,7 @@ final class Checkers {
         m.put("hope", Checkers::hope);
         m.put("vrope", new VlmRopeChecker("vrope", formatted(BareFormat.BARE), Checkers::vropeParams));
         m.put("mr_v2pe", mr("v2pe-mr", QwenFormats.QWEN3_VL));
+        // The golden README's 1e-4 is the contract; CircleRopePrecisionTest pins the actual 1 ulp.
         m.put("mr_circlerope", mr("circlerope", QwenFormats.QWEN3_VL).withTolerance(1e-4));
         m.put("mr_ilrope", mr("ilrope", QwenFormats.QWEN3_VL));
         m.put("mr_omnirope", mr("omnirope", QwenFormats.QWEN3_VL));

@@ -1,9 +1,12 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.planners.TorchPow;
+
 /**
- * Array helpers shared by the camera encodings: float32 rounding, batched cross products, and the
- * float32 angle arithmetic of the references (angles are formed in float32 as torch does, then cos/sin
- * are taken in double and rounded, i.e. within 1 ulp of torch's float32 {@code cos}/{@code sin}).
+ * Array helpers shared by the camera encodings: float32 rounding, batched cross products, RoPE
+ * frequencies, and the float32 angle arithmetic of the references (angles are formed in float32 as torch
+ * does, then cos/sin are taken in double and rounded, i.e. within 1 ulp of torch's float32
+ * {@code cos}/{@code sin}).
  */
 final class CameraMath {
 
@@ -57,6 +60,23 @@ final class CameraMath {
             }
         }
         return out;
+    }
+
+    /**
+     * The RoPE frequencies of PRoPE's {@code _rope_precompute_coeffs} and UCPE's {@code rope_precompute_coeffs}:
+     * {@code freq_scale * freq_base ** (-arange(f) / f)} in float32, the power as torch's CPU kernel takes it
+     * ({@link TorchPow}: SLEEF's powf for blocks of 16, e.g. all of PRoPE's 16 at head_dim 128).
+     */
+    static float[] ropeFrequencies(int f, double base, double scale) {
+        float[] exponents = new float[f];
+        for (int i = 0; i < f; i++) {
+            exponents[i] = (float) (-i) / (float) f;
+        }
+        float[] freqs = TorchPow.scalarBase(base, exponents);
+        for (int i = 0; i < f; i++) {
+            freqs[i] = (float) scale * freqs[i];
+        }
+        return freqs;
     }
 
     /** {@code cos} of a float32 angle, rounded to float32. */

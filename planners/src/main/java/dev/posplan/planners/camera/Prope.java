@@ -378,11 +378,7 @@ public final class Prope {
         }
 
         static Rope compute(int f, int patchesX, int patchesY, double base, double scale) {
-            float[] freqs = new float[f];
-            for (int i = 0; i < f; i++) {
-                float exponent = (float) (-i) / (float) f;
-                freqs[i] = (float) scale * (float) Math.pow((float) base, exponent);
-            }
+            float[] freqs = CameraMath.ropeFrequencies(f, base, scale);
             int n = patchesX * patchesY;
             float[] cx = new float[n * f];
             float[] sx = new float[n * f];

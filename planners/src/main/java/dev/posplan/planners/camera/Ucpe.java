@@ -130,7 +130,7 @@ public final class Ucpe {
      * {@code d_w = R d}, {@code cam_y = R[:, 1]}; identity where the lens has no ray (spec §5.2).
      */
     public double[] rayViewmats(List<CameraView> latent) {
-        Grid g = Grid.of(latent);
+        LatentGrid g = LatentGrid.of(latent);
         double[] out = new double[16 * g.tokens()];
         double[] x = new double[3];
         double[] y = new double[3];
@@ -186,7 +186,7 @@ public final class Ucpe {
      * derives from the FOV) and {@code gta} (no K) camera conditions build it: viewmat = inverse c2w.
      */
     public Prope.Projections cameraProjections(List<CameraView> latent, boolean withK) {
-        Grid.of(latent);
+        LatentGrid.of(latent);
         double[] viewmats = new double[16 * latent.size()];
         double[] ks = withK ? new double[4 * latent.size()] : null;
         for (int f = 0; f < latent.size(); f++) {
@@ -209,7 +209,7 @@ public final class Ucpe {
      * δ towards world-up (Rodrigues about {@code k = normalize(d_w × (0, −1, 0))}). Zero outside the lens.
      */
     public float[] absoluteMap(List<CameraView> latent) {
-        Grid g = Grid.of(latent);
+        LatentGrid g = LatentGrid.of(latent);
         float[] out = new float[3 * g.tokens()];
         boolean quirk = quirks.contains(Quirk.RODRIGUES_SUM_TERM);
         double[] v = new double[3];
@@ -295,7 +295,7 @@ public final class Ucpe {
 
     /** {@code recam_plucker}: UCPE's Plücker baseline on the token grid of the latent frames (6 per token). */
     public float[] recamPlucker(List<CameraView> latent) {
-        Grid.of(latent);
+        LatentGrid.of(latent);
         return PluckerRays.ucpeBaseline().embed(latent);
     }
 
@@ -332,21 +332,21 @@ public final class Ucpe {
             throw new IllegalArgumentException("feat_dim must be positive and even, got " + featDim);
         }
         int f = featDim / 2;
+        float[] freqs = CameraMath.ropeFrequencies(f, base, scale);
         float[] out = new float[positions.length * f];
         for (int p = 0; p < positions.length; p++) {
             float pos = Double.isNaN(positions[p]) ? 0f : (float) positions[p];
             for (int i = 0; i < f; i++) {
-                float freq = (float) scale * (float) Math.pow((float) base, (float) (-i) / (float) f);
-                float angle = pos * freq;
+                float angle = pos * freqs[i];
                 out[p * f + i] = sine ? CameraMath.sin(angle) : CameraMath.cos(angle);
             }
         }
         return out;
     }
 
-    /** Latent frames must share one token grid. */
-    private record Grid(int frames, int perFrame) {
-        static Grid of(List<CameraView> latent) {
+    /** The token grid of the latent frames, which must share one (not the LLM grid of dev.posplan.multimodal). */
+    private record LatentGrid(int frames, int perFrame) {
+        static LatentGrid of(List<CameraView> latent) {
             if (latent.isEmpty()) {
                 throw new IllegalArgumentException("camera views: at least one latent frame is required");
             }
@@ -359,7 +359,7 @@ public final class Ucpe {
                             + "size or token grid");
                 }
             }
-            return new Grid(latent.size(), v0.tokens());
+            return new LatentGrid(latent.size(), v0.tokens());
         }
 
         int tokens() {

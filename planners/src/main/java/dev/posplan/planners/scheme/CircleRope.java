@@ -5,6 +5,7 @@ import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
+import dev.posplan.planners.Float32Offsets;
 import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.QwenWalker;
@@ -22,7 +23,8 @@ import java.util.Set;
  * blended with the unmapped grid by {@code dff_rate}, rotated into the plane orthogonal to (1, 1, 1) and
  * (optionally) shifted positive; token (ti, c) gets {@code (b + P.z, b + P.y, b + P.x) + ti·stride} and text
  * resumes at the block's largest value + 1. float32, computed in the reference's float32 operation order
- * (atan2/cos/sin may differ from PyTorch's by an ulp). Allocation: chunked by {@code mrope_section}.
+ * (the base added as {@link Float32Offsets}; atan2/cos/sin may differ from PyTorch's by an ulp).
+ * Allocation: chunked by {@code mrope_section}.
  *
  * <p>Options, as in the reference config: {@code method} circle | no_circle; {@code radius} a number or
  * {@code "auto"} / {@code "auto-k"} (k × the largest centred coordinate); {@code alpha} −1 or in [0, 1];
@@ -173,7 +175,7 @@ public final class CircleRope {
             }
             float[][] p = projection.project(g);
             float stride = (float) projection.temporalStride();
-            double base = walk.next();
+            Float32Offsets base = Float32Offsets.of(walk);
             PositionBuffer out = walk.out();
             int n = g.tokensPerSlice();
             float top = Float.NEGATIVE_INFINITY;
@@ -183,7 +185,7 @@ public final class CircleRope {
                 for (int c = 0; c < n; c++) {
                     // Row order of the reference: (t, h, w) = (Z, Y, X).
                     for (int axis = 0; axis < 3; axis++) {
-                        float v = (float) (base + (p[2 - axis][c] + shift));
+                        float v = base.add(p[2 - axis][c] + shift);
                         out.set(axis, at + c, v);
                         top = Math.max(top, v);
                     }

@@ -5,6 +5,7 @@ import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
+import dev.posplan.planners.Float32Offsets;
 import dev.posplan.planners.GridFill;
 import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.QwenWalker;
@@ -29,31 +30,43 @@ public final class Mmrope {
     private Mmrope() {
     }
 
-    /** The scaled M-RoPE block; scales are float32 as the reference multiplies them into float32 tensors. */
+    /**
+     * The scaled M-RoPE block; scales are float32 as the reference multiplies them into float32 tensors, and
+     * each scaled index gets the base as {@link Float32Offsets} (so positions are not affine in the index).
+     */
     record Layout(float stride, float scaleT, float scaleH, float scaleW) implements BlockLayout {
         @Override
         public void place(VisualBlock block, Walk walk) {
             Grid g = block.grid();
-            double base = walk.next();
-            double[] slice = new double[g.t()];
-            float maxTime = 0;
-            for (int ti = 0; ti < slice.length; ti++) {
-                float offset = ((float) ti * stride) * scaleT;
-                slice[ti] = base + offset;
-                maxTime = ti == 0 ? offset : Math.max(maxTime, offset);
+            Float32Offsets base = Float32Offsets.of(walk);
+            double[] t = new double[g.t()];
+            for (int ti = 0; ti < t.length; ti++) {
+                t[ti] = base.add(((float) ti * stride) * scaleT);
             }
+            double[] h = scaled(base, g.h(), scaleH);
+            double[] w = scaled(base, g.w(), scaleW);
             int at = walk.cursor();
-            GridFill.axis(walk.out(), 0, at, g, slice, 0, 0);
-            GridFill.axis(walk.out(), 1, at, g, base, 0, scaleH, 0);
-            GridFill.axis(walk.out(), 2, at, g, base, 0, 0, scaleW);
-            // Largest stored value per axis: at the first or the last index, whatever the scale's sign.
-            float top = Math.max((float) (base + maxTime), Math.max(
-                    extreme(base, g.h(), scaleH), extreme(base, g.w(), scaleW)));
+            GridFill.perCoordinate(walk.out(), 0, at, g, 0, t);
+            GridFill.perCoordinate(walk.out(), 1, at, g, 1, h);
+            GridFill.perCoordinate(walk.out(), 2, at, g, 2, w);
+            float top = (float) Math.max(max(t), Math.max(max(h), max(w)));
             walk.endBlock(block, top + 1f, top);
         }
 
-        private static float extreme(double base, int n, float scale) {
-            return (float) Math.max(base, base + (n - 1) * (double) scale);
+        private static double[] scaled(Float32Offsets base, int n, float scale) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = base.add((float) i * scale);
+            }
+            return v;
+        }
+
+        private static double max(double[] v) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double x : v) {
+                m = Math.max(m, x);
+            }
+            return m;
         }
     }
 

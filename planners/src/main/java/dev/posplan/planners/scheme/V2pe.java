@@ -73,8 +73,20 @@ public final class V2pe {
         }
     }
 
-    /** The V2PE block: arange from the {@code <img>} position with step δ, first element dropped. */
-    record Layout(int numImageToken, DoubleSupplier strides) implements BlockLayout {
+    /**
+     * The V2PE block: arange from the {@code <img>} position with step δ, first element dropped. A class, not
+     * a record: it draws the next image's stride from a stateful supplier, so it is one walk's state, not a
+     * value (make one per walk with {@link Strides#start}).
+     */
+    static final class Layout implements BlockLayout {
+        private final int numImageToken;
+        private final DoubleSupplier strides;
+
+        Layout(int numImageToken, DoubleSupplier strides) {
+            this.numImageToken = numImageToken;
+            this.strides = strides;
+        }
+
         @Override
         public void place(VisualBlock block, Walk walk) {
             int n = tiledTokens(block, numImageToken);

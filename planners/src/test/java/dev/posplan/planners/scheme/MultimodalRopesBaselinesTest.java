@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.multimodal.QwenFormats;
+import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.InvFreq;
@@ -79,6 +81,52 @@ class MultimodalRopesBaselinesTest {
                 .plan(WORKED);
         assertEquals(1.0, p.get(1, 7)); // row 1: 4 - 3
         assertEquals(7.0, p.get(0, 10)); // after w = 4 + 2
+    }
+
+    /**
+     * Fractional scales: every visual value is the reference's float32 {@code (index·scale + text_len) +
+     * st_idx}, computed here from the stream (vlm-ropes.md §5.8), and the case is one where rounding the
+     * base once would differ.
+     */
+    @Test
+    void mmropeAddsTheBaseInTheReferenceFloat32Order() {
+        float[] scale = {0.3f, 0.1f, 0.7f};
+        TokenStream stream = TokenStream.builder().text(3).video(2, 3, 4).text(5).image(1, 7, 6).text(2).build();
+        PositionPlan p = SchemeRegistry.create("mmrope", SchemeParams.of("position_scale",
+                List.of(0.3, 0.1, 0.7))).plan(stream);
+        float stIdx = 0;
+        int textLen = 0;
+        int at = 0;
+        int roundedOnceDiffers = 0;
+        for (var segment : stream.segments()) {
+            if (segment instanceof TextRun text) {
+                for (int k = 0; k < text.tokens(); k++, at++) {
+                    assertEquals((float) (textLen + k) + stIdx, p.get(0, at));
+                }
+                textLen += text.tokens();
+                continue;
+            }
+            Grid g = ((VisualBlock) segment).grid();
+            float max = Float.NEGATIVE_INFINITY;
+            for (int ti = 0; ti < g.t(); ti++) {
+                for (int hi = 0; hi < g.h(); hi++) {
+                    for (int wi = 0; wi < g.w(); wi++, at++) {
+                        float[] chunk = {(float) ti * scale[0], (float) hi * scale[1], (float) wi * scale[2]};
+                        for (int a = 0; a < 3; a++) {
+                            float expected = (chunk[a] + textLen) + stIdx;
+                            assertEquals(expected, p.get(a, at), "axis " + a + " token " + at);
+                            max = Math.max(max, expected);
+                            if ((float) ((double) textLen + stIdx + chunk[a]) != expected) {
+                                roundedOnceDiffers++;
+                            }
+                        }
+                    }
+                }
+            }
+            stIdx = max + 1f;
+            textLen = 0;
+        }
+        assertTrue(roundedOnceDiffers > 0, "the stream does not tell the two orders apart");
     }
 
     @Test
