@@ -47,7 +47,8 @@ class GtaCheckerTest {
         ObjectNode g = file("01_clevrtr_default_2views_2x2.json");
         g.putArray("t2rep_per_token").add(1.0);
         Mismatch noT2 = assertThrows(Mismatch.class, () -> CHECKER.check(g));
-        assertTrue(noT2.getMessage().startsWith("t2rep_per_token: the file gives T(2) matrices but"), noT2.getMessage());
+        assertTrue(noT2.getMessage().startsWith("t2rep_per_token: the file gives T(2) matrices but"),
+                noT2.getMessage());
 
         // With a t2 block the comparison is made: wrong matrices fail there, right ones get past it.
         ObjectNode in = (ObjectNode) g.get("inputs");
