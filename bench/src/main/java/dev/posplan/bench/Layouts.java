@@ -25,9 +25,14 @@ final class Layouts {
 
     /** S2: 20 × (150 text + image 1×24×18). */
     static List<PromptPart> s2() {
+        return s2(0);
+    }
+
+    /** S2 with {@code shorter} fewer text tokens in its first text run. */
+    private static List<PromptPart> s2(int shorter) {
         List<PromptPart> parts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            parts.add(text(150));
+            parts.add(text(i == 0 ? 150 - shorter : 150));
             parts.add(image(1, 24, 18));
         }
         return parts;
@@ -43,11 +48,18 @@ final class Layouts {
         return List.of(text(50), video(1800, 16, 28), text(50));
     }
 
-    /** S5: a batch of 8 × S2, rows 0–3 left-padded by 1, 2, 3 and 4 × 37 tokens. */
-    static List<TokenStream> s5(HostFormat format) {
+    /** Text tokens row r &lt; 4 of S5 lacks: 37, 74, 111, 148. */
+    static final int S5_SHORTER = 37;
+
+    /**
+     * S5, the unpadded rows of a batch of 8 × S2: rows 4–7 are S2; rows 0–3 have {@code (r + 1) × 37} fewer
+     * text tokens in their first text run. {@code BatchPlanner} left-pads rows 0–3 by exactly that many
+     * tokens, so every row of the planned batch has S2's length L.
+     */
+    static List<TokenStream> s5Rows(HostFormat format) {
         List<TokenStream> rows = new ArrayList<>();
         for (int r = 0; r < 8; r++) {
-            rows.add(format.expand(s2(), r < 4 ? (r + 1) * 37 : 0));
+            rows.add(format.expand(s2(r < 4 ? (r + 1) * S5_SHORTER : 0)));
         }
         return rows;
     }

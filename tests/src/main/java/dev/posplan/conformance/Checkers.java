@@ -29,13 +29,12 @@ final class Checkers {
         m.put("mr_vanilla", mr("vanilla", QwenFormats.QWEN3_VL));
         m.put("mr_videorope", mr("videorope-mr", QwenFormats.QWEN3_VL));
         m.put("mr_hope", Checkers::mrHope);
-        m.put("qwen2vl_mrope", new VlmRopeChecker("mrope", formatted(QwenFormats.QWEN2_VL),
-                p -> Map.of("head_dim", 128, "rope_theta", 1_000_000.0,
-                        "mrope_section", Golden.plain(p.get("mrope_section")))));
+        m.put("qwen2vl_mrope", withFileRotary(new VlmRopeChecker("mrope", formatted(QwenFormats.QWEN2_VL),
+                p -> Map.of("mrope_section", Golden.plain(p.get("mrope_section"))))));
         m.put("tpe2d", new Tpe2dChecker());
-        m.put("videorope", new VlmRopeChecker("videorope", formatted(QwenFormats.QWEN2_VL),
+        m.put("videorope", withFileRotary(new VlmRopeChecker("videorope", formatted(QwenFormats.QWEN2_VL),
                 p -> Map.of("scale_factor", p.get("scale_factor").asDouble(),
-                        "mrope_section", Golden.plain(p.get("mrope_section")))));
+                        "mrope_section", Golden.plain(p.get("mrope_section"))))));
         m.put("hope", Checkers::hope);
         m.put("vrope", new VlmRopeChecker("vrope", formatted(BareFormat.BARE), Checkers::vropeParams));
         m.put("mr_v2pe", mr("v2pe-mr", QwenFormats.QWEN3_VL));
@@ -147,14 +146,38 @@ final class Checkers {
      * and a recorded training draw both by its seed and replayed as explicit per-block scales.
      */
     private static void hope(JsonNode golden) {
-        HOPE.check(golden);
-        HOPE.with(p -> Map.of("decode", "official-code")).checkDecode(golden, "next_positions_official_code");
+        VlmRopeChecker hope = HOPE.with(p -> rotary(golden));
+        hope.check(golden);
+        hope.with(p -> Map.of("decode", "official-code")).checkDecode(golden, "next_positions_official_code");
         if (golden.get("params").has("chosen_scale_per_visual_block")) {
             new VlmRopeChecker("hope", formatted(QwenFormats.QWEN2_VL),
                     p -> Map.of("mrope_section", Golden.plain(p.get("mrope_section")),
                             "block_scales", Golden.plain(p.get("chosen_scale_per_visual_block"))))
+                    .with(p -> rotary(golden))
                     .checkPositions(golden);
         }
+    }
+
+    /**
+     * The official Qwen2-VL-format files (VideoRoPE, HoPE, Qwen2-VL M-RoPE) record the rotary constants only in
+     * their {@code frequency_allocation} (their {@code params} are the reference's arguments): each file runs
+     * with its own {@code head_dim} and {@code theta}.
+     */
+    static FolderChecker withFileRotary(VlmRopeChecker checker) {
+        return golden -> checker.with(p -> rotary(golden)).check(golden);
+    }
+
+    /** {@code head_dim} and {@code rope_theta} from a file's {@code frequency_allocation}, where it gives them. */
+    static Map<String, Object> rotary(JsonNode golden) {
+        JsonNode alloc = golden.path("frequency_allocation");
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (alloc.path("head_dim").isNumber()) {
+            out.put("head_dim", alloc.get("head_dim").asInt());
+        }
+        if (alloc.path("theta").isNumber()) {
+            out.put("rope_theta", alloc.get("theta").asDouble());
+        }
+        return out;
     }
 
     /**

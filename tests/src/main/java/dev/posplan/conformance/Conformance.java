@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The conformance checker: runs posplan on every golden file of every supported folder and compares.
  * As a command ({@code bin/conformance DIR}) it prints one line per folder, the first difference of each
- * failing case, and ends with {@code N passed, M failed}; the exit status is 0 only when nothing failed.
+ * failing case, and ends with {@code N passed, M failed} (see {@link #run}); the exit status is 0 only when
+ * at least one case was checked and nothing failed.
  */
 public final class Conformance {
 
@@ -74,22 +75,61 @@ public final class Conformance {
         }
     }
 
-    /** Runs every folder under {@code root}; returns the number of failed cases. */
-    public int run(Path root, PrintStream out) throws IOException {
+    /**
+     * What {@link #run} saw: cases passed and failed, folders it has no checker for (listed, not counted) and
+     * supported folders that hold no case file.
+     */
+    public record Summary(int passed, int failed, List<String> unsupported, List<String> empty) {
+
+        public Summary {
+            unsupported = List.copyOf(unsupported);
+            empty = List.copyOf(empty);
+        }
+
+        /** Cases checked at all. */
+        public int checked() {
+            return passed + failed;
+        }
+
+        /**
+         * 0 only when at least one case was checked and none failed: a directory with no case of a supported
+         * folder (a wrong path, renamed folders) must not look like a pass.
+         */
+        public int exitStatus() {
+            return failed == 0 && checked() > 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * Runs every folder under {@code root}, printing one line per folder: {@code folder: N passed, M failed}
+     * followed by the first difference of each failing case, {@code folder: not supported} for a folder
+     * without a checker (not counted), {@code folder: no case files} for a supported folder that is empty;
+     * then {@code N passed, M failed}, and a last line saying so when no case was checked.
+     */
+    public Summary run(Path root, PrintStream out) throws IOException {
         List<Path> folders;
         try (Stream<Path> s = Files.list(root)) {
             folders = s.filter(Files::isDirectory).sorted().toList();
         }
         int passed = 0;
         int failed = 0;
+        List<String> unsupported = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
             if (!supports(name)) {
                 out.println(name + ": not supported");
+                unsupported.add(name);
+                continue;
+            }
+            List<Path> files = caseFiles(folder);
+            if (files.isEmpty()) {
+                out.println(name + ": no case files");
+                empty.add(name);
                 continue;
             }
             List<CaseResult> results = new ArrayList<>();
-            for (Path file : caseFiles(folder)) {
+            for (Path file : files) {
                 results.add(check(name, file));
             }
             long ok = results.stream().filter(CaseResult::passed).count();
@@ -101,7 +141,11 @@ public final class Conformance {
             failed += results.size() - (int) ok;
         }
         out.println(passed + " passed, " + failed + " failed");
-        return failed;
+        Summary summary = new Summary(passed, failed, unsupported, empty);
+        if (summary.checked() == 0) {
+            out.println("no case checked: " + root + " has no case file in a supported folder");
+        }
+        return summary;
     }
 
     public static void main(String[] args) throws IOException {
@@ -114,7 +158,6 @@ public final class Conformance {
             System.err.println("not a directory: " + root);
             System.exit(2);
         }
-        int failed = standard().run(root, System.out);
-        System.exit(failed == 0 ? 0 : 1);
+        System.exit(standard().run(root, System.out).exitStatus());
     }
 }

@@ -12,20 +12,21 @@ public final class Expect {
 
     /**
      * Position IDs {@code values[axis][token]} against a plan. float32 goldens compare bits after rounding
-     * the golden decimal to float; integer goldens compare exactly. Tokens whose mask is 0 are skipped
-     * (mask may be null). A one-axis plan is compared against every golden axis.
+     * the golden decimal to float; integer goldens compare exactly. Every slot is compared, padded ones
+     * included; only JSON {@code null} entries (a slot the reference left unfilled, e.g. vLLM's pads) are
+     * skipped. A one-axis plan is compared against every golden axis.
      */
-    public static void positions(JsonNode values, PositionPlan plan, boolean float32, int[] mask,
+    public static void positions(JsonNode values, PositionPlan plan, boolean float32,
             java.util.List<String> axisNames) {
-        positions(values, plan, float32, mask, axisNames, 0);
+        positions(values, plan, float32, axisNames, 0);
     }
 
     /**
-     * As {@link #positions(JsonNode, PositionPlan, boolean, int[], java.util.List)}, but with
-     * {@code tolerance > 0} values only need to agree within that absolute tolerance (for schemes whose
-     * reference uses transcendental functions, README-vlm-ropes: CircleRoPE to 1e-4).
+     * As {@link #positions(JsonNode, PositionPlan, boolean, java.util.List)}, but with {@code tolerance > 0}
+     * values only need to agree within that absolute tolerance (for schemes whose reference uses
+     * transcendental functions, README-vlm-ropes: CircleRoPE to 1e-4).
      */
-    public static void positions(JsonNode values, PositionPlan plan, boolean float32, int[] mask,
+    public static void positions(JsonNode values, PositionPlan plan, boolean float32,
             java.util.List<String> axisNames, double tolerance) {
         if (values.get(0).size() != plan.length()) {
             throw new Mismatch("length: expected " + values.get(0).size() + " tokens, actual " + plan.length());
@@ -40,7 +41,7 @@ public final class Expect {
             JsonNode row = values.get(a);
             int planAxis = plan.axes() == 1 ? 0 : a;
             for (int i = 0; i < row.size(); i++) {
-                if (mask != null && mask[i] == 0) {
+                if (row.get(i).isNull()) {
                     continue;
                 }
                 double expected = row.get(i).asDouble();

@@ -46,11 +46,41 @@ final class GtaChecker implements FolderChecker {
         }
         CameraGolden.near("so2rep_per_token", g.get("so2rep_per_token"), tiled);
         CameraGolden.near("se3rep_per_view_inv_extrinsic", g.get("se3rep_per_view_inv_extrinsic"), each(n, reps::se3));
-        if (!g.get("t2rep_per_token").isNull()) {
-            throw new Mismatch("t2rep_per_token: a T(2) golden with numbers is not expected by this checker");
+        JsonNode t2 = g.path("t2rep_per_token");
+        if (!t2.isMissingNode() && !t2.isNull()) {
+            CameraGolden.near("t2rep_per_token", t2, t2Matrices(gta, reps));
         }
-        transforms(g, gta, reps, g.get("inputs").get("head_dim").asInt(),
+        transforms(g, gta, reps, gta.config().headDim(),
                 gta.config().euclid() ? Attention.Similarity.NEGATIVE_HALF_SQUARED_DISTANCE : Attention.Similarity.DOT);
+    }
+
+    /**
+     * The 3×3 T(2) matrix posplan applies to each token's k ({@code make_T2mats}: {@code [[1,0,0],[0,1,0],
+     * [row,col,1]]}), read back from {@link Gta#applyToK} on unit vectors in the first 3-vector of the t2
+     * block: {@code [V·T, 3, 3]} row-major.
+     */
+    static double[] t2Matrices(Gta gta, Gta.Reps reps) {
+        Gta.FDims d = gta.config().fDims();
+        if (d.t2() == 0) {
+            throw new Mismatch("t2rep_per_token: the file gives T(2) matrices but method_args.f_dims has no t2");
+        }
+        int hd = gta.config().headDim();
+        int from = d.triv() + d.se3() + d.so3() + d.so2();
+        int n = reps.views() * reps.tokensPerView();
+        double[] out = new double[9 * n];
+        for (int col = 0; col < 3; col++) {
+            float[] x = new float[n * hd];
+            for (int i = 0; i < n; i++) {
+                x[i * hd + from + col] = 1;
+            }
+            float[] y = gta.applyToK(x, reps);
+            for (int i = 0; i < n; i++) {
+                for (int row = 0; row < 3; row++) {
+                    out[9 * i + 3 * row + col] = y[i * hd + from + row];
+                }
+            }
+        }
+        return out;
     }
 
     private static void transforms(JsonNode g, Gta gta, Gta.Reps reps, int hd, Attention.Similarity similarity) {
@@ -64,11 +94,16 @@ final class GtaChecker implements FolderChecker {
         CameraGolden.near("out (attention on posplan's transforms, then ρ⁻¹)", g.get("out"), out);
     }
 
-    /** 11, 12: DiT image branch, {@code rep_mul_x} is the q (= k = v) transform. */
+    /**
+     * 11, 12: DiT image branch, {@code rep_mul_x} is the q (= k = v) transform. {@code v_transform} (the
+     * inputs' or their {@code method_args}', default true as in the reference) does not change q.
+     */
     private static void dit(JsonNode g) {
         JsonNode in = g.get("inputs");
         int hd = in.get("head_dim").asInt();
-        Gta gta = new Gta(Gta.Config.dit(hd, true));
+        boolean vTransform = in.path("v_transform")
+                .asBoolean(in.path("method_args").path("v_transform").asBoolean(true));
+        Gta gta = new Gta(Gta.Config.dit(hd, vTransform));
         Expect.scalar("nfreqs", in.get("nfreqs").asInt(), gta.config().so2Freqs());
         Gta.Reps reps = gta.representGrid(in.get("grid_hw").get(0).asInt(), in.get("grid_hw").get(1).asInt());
         CameraGolden.near("coord_unnormalized", g.get("coord_unnormalized"), reps.coordinates());
@@ -78,9 +113,9 @@ final class GtaChecker implements FolderChecker {
 
     /**
      * 07: {@code se3} without {@code so2} raises in the released encoder. posplan's {@link Gta.Compat#RELEASED}
-     * mode must reject the configuration with that explanation; {@link Gta.Compat#FIXED} computes the intended
-     * transforms (no reference numbers exist, so the checker asserts that the output transform undoes the value
-     * transform).
+     * mode must reject the file's configuration ({@code method_args}) with that explanation;
+     * {@link Gta.Compat#FIXED} computes the intended transforms for the file's cameras (no reference numbers
+     * exist, so the checker asserts that the output transform undoes the value transform).
      */
     private static void releasedFailure(JsonNode g) {
         JsonNode in = g.get("inputs");
@@ -97,13 +132,7 @@ final class GtaChecker implements FolderChecker {
             }
         }
         Gta fixed = new Gta(config(in, Gta.Compat.FIXED));
-        int h = in.get("image_hw").get(0).asInt();
-        int w = in.get("image_hw").get(1).asInt();
-        int stride = 1 << in.get("downsample_steps").asInt();
-        Pose p0 = Pose.lookAt(new double[] {3, 0, 2}, new double[3], WORLD_UP);
-        Pose p1 = Pose.lookAt(new double[] {0, 3, 2}, new double[3], WORLD_UP);
-        List<CameraView> views = List.of(new CameraView(w, h, stride, 1, null, p0, LensModel.pinhole()),
-                new CameraView(w, h, stride, 1, null, p1, LensModel.pinhole()));
+        List<CameraView> views = views(in);
         Gta.Reps reps = fixed.represent(views);
         int hd = fixed.config().headDim();
         float[] x = new float[hd * views.size() * views.get(0).tokens()];
@@ -142,15 +171,30 @@ final class GtaChecker implements FolderChecker {
                 in.path("trans_coeff").asDouble(0.01), a.path("v_transform").asBoolean(true), euclid, compat);
     }
 
-    /** One view per camera position, looking at {@code look_at}; tokens every 2^downsample_steps pixels. */
+    /**
+     * Cameras of a file that records none ({@code 07}): the generator's default pair, as recorded in
+     * {@code 01} ((3, 0, 2) and (0, 3, 2) looking at the origin).
+     */
+    private static final double[][] DEFAULT_CAMERAS = {{3, 0, 2}, {0, 3, 2}};
+
+    /**
+     * One view per camera position ({@code camera_positions_world}, else {@link #DEFAULT_CAMERAS}), looking at
+     * {@code look_at} (default the origin); tokens every 2^downsample_steps pixels.
+     */
     private static List<CameraView> views(JsonNode in) {
         int h = in.get("image_hw").get(0).asInt();
         int w = in.get("image_hw").get(1).asInt();
         int stride = 1 << in.get("downsample_steps").asInt();
-        double[] target = Golden.doubles(in.get("look_at"));
+        double[] target = in.has("look_at") ? Golden.doubles(in.get("look_at")) : new double[3];
+        List<double[]> eyes = new ArrayList<>();
+        if (in.has("camera_positions_world")) {
+            in.get("camera_positions_world").values().forEach(eye -> eyes.add(Golden.doubles(eye)));
+        } else {
+            eyes.addAll(List.of(DEFAULT_CAMERAS));
+        }
         List<CameraView> out = new ArrayList<>();
-        for (JsonNode eye : in.get("camera_positions_world").values()) {
-            Pose p = Pose.lookAt(Golden.doubles(eye), target, WORLD_UP);
+        for (double[] eye : eyes) {
+            Pose p = Pose.lookAt(eye, target, WORLD_UP);
             out.add(new CameraView(w, h, stride, 1, null, p, LensModel.pinhole()));
         }
         return out;

@@ -8,6 +8,7 @@ import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DecodeRule;
+import dev.posplan.planners.DeltaBase;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.QwenCompat;
 import dev.posplan.planners.Scheme;
@@ -26,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * {@code input_ids}, grids and mask with that implementation's block detection, planned with the family's
  * scheme under the matching {@link QwenCompat}, and compared on position ids (every slot the reference
  * filled: unmasked tokens, and padded slots where it records a pad value), rope_deltas in that
- * implementation's semantics, and decode positions. An implementation recorded as an error must make
+ * implementation's semantics, and decode positions. Each implementation's declared pad value and
+ * rope_deltas semantics must be those of the compat it maps to. An implementation recorded as an error must make
  * posplan reject the input too. {@code rope_freq_<family>.json} files go to {@link QwenFrequencyCheck};
  * {@code processor_*} files to the checker given to the constructor.
  */
@@ -96,11 +98,63 @@ public final class QwenGoldenChecker implements FolderChecker {
                 throw new Mismatch("unknown impl " + impl.getKey());
             }
             try {
+                declarations(impl.getKey(), compat, impl.getValue());
                 checkImpl(golden, preset, compat, impl.getValue());
             } catch (Mismatch m) {
                 throw new Mismatch(impl.getKey() + ": " + m.getMessage());
             }
         }
+    }
+
+    /**
+     * The impl's own description must match what {@link #IMPLS} maps it to: its {@code padding_position_value}
+     * (null: the impl never pads, nothing to match) is the compat's pad value, and its
+     * {@code rope_deltas_semantics} subtracts the length the compat's {@link DeltaBase} names. A golden set
+     * whose impls changed behaviour fails here, naming the drift, before any position is compared. Impls
+     * recorded as errors describe nothing.
+     */
+    static void declarations(String impl, QwenCompat compat, JsonNode expected) {
+        if (expected.has("error")) {
+            return;
+        }
+        JsonNode pad = expected.path("padding_position_value");
+        if (pad.isMissingNode()) {
+            throw new Mismatch("padding_position_value: missing (use null for an implementation that never pads)");
+        }
+        if (!pad.isNull() && pad.asDouble() != compat.padValue()) {
+            throw new Mismatch("padding_position_value " + pad + ", but compat " + compat.apiName() + " (mapped to "
+                    + impl + ") writes " + fmt(compat.padValue()) + " on padded slots: the impl has drifted from "
+                    + "its compat");
+        }
+        JsonNode semantics = expected.path("rope_deltas_semantics");
+        if (!semantics.isString()) {
+            throw new Mismatch("rope_deltas_semantics: missing");
+        }
+        DeltaBase declared = deltaBase(semantics.asString());
+        if (declared != compat.deltaBase()) {
+            throw new Mismatch("rope_deltas_semantics '" + semantics.asString() + "' subtracts the "
+                    + declared.apiName() + " length, but compat " + compat.apiName() + " (mapped to " + impl
+                    + ") uses the " + compat.deltaBase().apiName() + " one: the impl has drifted from its compat");
+        }
+    }
+
+    /**
+     * Which length a {@code rope_deltas_semantics} text ({@code max(position)+1 - <length>}) subtracts: the
+     * padded sequence length, or the unmasked token count (vLLM: the request's tokens, it never pads).
+     */
+    static DeltaBase deltaBase(String semantics) {
+        boolean padded = semantics.contains("padded_sequence_length");
+        boolean unpadded = semantics.contains("number_of_unmasked_tokens") || semantics.contains("len(request tokens)");
+        if (padded == unpadded) {
+            throw new Mismatch("rope_deltas_semantics '" + semantics + "': not a semantics posplan knows (expected "
+                    + "'max(position)+1 - padded_sequence_length ...', '... - number_of_unmasked_tokens' or "
+                    + "'... - len(request tokens) ...')");
+        }
+        return padded ? DeltaBase.PADDED : DeltaBase.UNPADDED;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static void checkImpl(JsonNode golden, ModelPreset preset, QwenCompat compat, JsonNode expected) {

@@ -8,24 +8,17 @@ import dev.posplan.planners.camera.Prope;
 import dev.posplan.planners.camera.Ucpe;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks {@code ucpe/*.json}: the released pipeline's camera conditions ({@code relray*}, {@code prope},
- * {@code gta}, {@code recam_plucker}) from the per-frame poses, FOV and ξ, and the helper functions file.
+ * {@code gta}, {@code recam_plucker}) from the per-frame poses, FOV and ξ; the helper functions file goes to
+ * {@link UcpeHelpersCheck}.
  */
 final class UcpeChecker implements FolderChecker {
 
     /** Wan2.1: VAE ×8 then DiT patch ×2, so one token per 16×16 pixels. */
     private static final int PIXELS_PER_TOKEN = 16;
-
-    /**
-     * {@code 12_helpers} records outputs only; its generator evaluated {@code compute_fx_from_fov_xi} for the
-     * lens cases of {@code ucpe/01, 03, 04}: (FOV degrees, ξ) below, width from the key name.
-     */
-    private static final double[][] HELPER_FOV_XI = {{90, 0}, {140, 0.8}, {160, 1.5}};
 
     /** The absmap up direction comes from a difference of nearby projections: float32 cancellation. */
     private static final double UP_MAP_TOLERANCE = 1e-5;
@@ -33,7 +26,7 @@ final class UcpeChecker implements FolderChecker {
     @Override
     public void check(JsonNode g) {
         if (g.get("case").asString().equals("helpers")) {
-            helpers(g);
+            UcpeHelpersCheck.check(g);
             return;
         }
         JsonNode in = g.get("inputs");
@@ -101,63 +94,5 @@ final class UcpeChecker implements FolderChecker {
         }
         Expect.scalar("num_frames", in.get("num_frames").asInt(), out.size());
         return out;
-    }
-
-    /** {@code 12_helpers}: FOV ↔ focal, a ξ = 0.5 ray grid, azimuth/elevation and their RoPE tables. */
-    private static void helpers(JsonNode g) {
-        int width = number(g, "fx_width(\\d+)", 1);
-        String fxKey = "fx_width" + width;
-        double[] fx = new double[HELPER_FOV_XI.length];
-        double[] fov = new double[HELPER_FOV_XI.length];
-        for (int i = 0; i < fx.length; i++) {
-            LensModel.UnifiedCamera lens = new LensModel.UnifiedCamera(HELPER_FOV_XI[i][1]);
-            fx[i] = lens.focalFromFov(HELPER_FOV_XI[i][0], width);
-            fov[i] = lens.fovFromFocal(g.get(fxKey).get(i).asDouble(), width);
-        }
-        CameraGolden.near(fxKey, g.get(fxKey), fx);
-        CameraGolden.near("fov_roundtrip", g.get("fov_roundtrip"), fov);
-
-        String gridKey = key(g, "d_cam_\\d+x\\d+_fov[\\d.]+_xi[\\d.]+");
-        Matcher m = Pattern.compile("d_cam_(\\d+)x(\\d+)_fov([\\d.]+)_xi([\\d.]+)").matcher(gridKey);
-        if (!m.matches()) {
-            throw new Mismatch("unreadable key " + gridKey);
-        }
-        int cols = Integer.parseInt(m.group(1));
-        int rows = Integer.parseInt(m.group(2));
-        LensModel.UnifiedCamera lens = new LensModel.UnifiedCamera(Double.parseDouble(m.group(4)));
-        Intrinsics k = lens.intrinsicsFromFov(Double.parseDouble(m.group(3)), cols, rows);
-        CameraView grid = new CameraView(cols, rows, 1, 1, k, Pose.cameraToWorld(
-                dev.posplan.multimodal.camera.LinAlg.identity4(), Pose.Axes.OPENCV), lens);
-        double[] rays = Ucpe.cameraRays(grid);
-        CameraGolden.near(gridKey, g.get(gridKey), rays);
-        double[] angles = Ucpe.azimuthElevation(rays);
-        CameraGolden.near("azimuth_elevation", g.get("azimuth_elevation"), angles);
-
-        String cosKey = key(g, "rope_cos_azimuth_featdim\\d+");
-        int featDim = number(g, "rope_cos_azimuth_featdim(\\d+)", 1);
-        double[] azimuth = new double[angles.length / 2];
-        for (int i = 0; i < azimuth.length; i++) {
-            azimuth[i] = angles[2 * i];
-        }
-        CameraGolden.near(cosKey, g.get(cosKey), Ucpe.angleRope(azimuth, featDim, 100, 1, false));
-        String sinKey = cosKey.replace("cos", "sin");
-        CameraGolden.near(sinKey, g.get(sinKey), Ucpe.angleRope(azimuth, featDim, 100, 1, true));
-    }
-
-    private static String key(JsonNode g, String regex) {
-        for (String name : g.propertyNames()) {
-            if (name.matches(regex)) {
-                return name;
-            }
-        }
-        throw new Mismatch("no key matching " + regex);
-    }
-
-    private static int number(JsonNode g, String regex, int group) {
-        Matcher m = Pattern.compile(regex).matcher(key(g, regex.replace("(\\d+)", "\\d+")));
-        if (!m.matches()) {
-            throw new Mismatch("unreadable key for " + regex);
-        }
-        return Integer.parseInt(m.group(group));
     }
 }

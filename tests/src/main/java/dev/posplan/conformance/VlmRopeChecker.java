@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks one {@code vlm-rope-golden/v1} file (golden/README-vlm-ropes.md): builds the token stream from
- * the layout, plans it with a registered scheme and compares position IDs (float32 bit-exact), rope_deltas,
+ * the layout, plans it with a registered scheme and compares position IDs (float32 bit-exact; every slot the
+ * file gives a number for, padded slots included), rope_deltas,
  * the next decode positions, the state after prefill (VRoPE), inv_freq bits, the axis of every pair or
  * head and, where present, cos/sin within 2 ulp. A file's {@code checks} (agreement between the reference's
  * own code paths) must all hold: posplan has one answer for all of them.
@@ -97,22 +98,13 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
         JsonNode pos = golden.get("position_ids");
         List<String> axes = List.copyOf(Golden.plain(pos.get("axes")) instanceof List<?> l
                 ? l.stream().map(String::valueOf).toList() : List.of());
-        int[] mask = mask(golden);
-        Expect.positions(pos.get("values"), plan, pos.get("dtype").asString().equals("float32"), mask, axes,
-                tolerance);
+        // Padded slots are compared too: the reference records the value it wrote there (README-vlm-ropes:
+        // attention-masked left padding), and that value is part of the scheme's pad_value default.
+        Expect.positions(pos.get("values"), plan, pos.get("dtype").asString().equals("float32"), axes, tolerance);
         if (golden.has("rope_deltas") && !golden.get("rope_deltas").isNull()) {
             same("rope_deltas", golden.get("rope_deltas").asDouble(), plan.ropeDelta(), tolerance);
         }
         return plan;
-    }
-
-    private static int[] mask(JsonNode golden) {
-        JsonNode kinds = golden.path("tokens").path("kinds");
-        int[] mask = new int[kinds.size()];
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = kinds.get(i).asString().equals("pad") ? 0 : 1;
-        }
-        return mask;
     }
 
     /** Exact when {@code tolerance} is 0, else within it. */
