@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 final class Options {
 
     private static final Set<String> COMPAT = names(QwenCompat.values(), QwenCompat::apiName);
+    private static final Set<String> RESUME = names(MropeLayout.Resume.values(), MropeLayout.Resume::apiName);
     private static final Set<String> DECODE = names(DecodeRule.values(), DecodeRule::apiName);
     private static final Set<String> DELTA_BASE = names(DeltaBase.values(), DeltaBase::apiName);
     private static final Set<String> ARITHMETIC = names(AbsoluteTime.Arithmetic.values(),
@@ -34,9 +35,7 @@ final class Options {
     }
 
     static MropeLayout.Resume resume(SchemeParams p, MropeLayout.Resume def) {
-        String defName = def == MropeLayout.Resume.MAX_PLUS_ONE ? "max-plus-one" : "spatial-extent";
-        String r = p.getString("resume", defName, Set.of("max-plus-one", "spatial-extent"));
-        return r.equals("max-plus-one") ? MropeLayout.Resume.MAX_PLUS_ONE : MropeLayout.Resume.SPATIAL_EXTENT;
+        return MropeLayout.Resume.byName(p.getString("resume", def.apiName(), RESUME));
     }
 
     /** {@code compat}: the implementation (qwen-mrope.md §9) whose choices the Qwen host options default to. */

@@ -12,6 +12,7 @@ import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DeltaBase;
+import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.QwenCompat;
 import dev.posplan.planners.Scheme;
@@ -71,6 +72,18 @@ class QwenCompatOptionsTest {
         assertEquals("vllm", p.get("time_arithmetic"));
         assertOptions(options("mrope-interleave", "compat", "vllm", "decode", "last-plus-one"), "vllm", "max-plus-one",
                 0.0, "unpadded", "last-plus-one");
+    }
+
+    @Test
+    void resumeRulesHaveTheirParameterNames() {
+        for (MropeLayout.Resume r : MropeLayout.Resume.values()) {
+            assertEquals(r, MropeLayout.Resume.byName(r.apiName()));
+            assertEquals(r.apiName(), options("mrope-i", "resume", r.apiName()).get("resume"));
+        }
+        assertEquals("spatial-extent", MropeLayout.Resume.SPATIAL_EXTENT.apiName());
+        assertThrows(IllegalArgumentException.class, () -> MropeLayout.Resume.byName("max"));
+        assertEquals("resume", assertThrows(SchemeParams.InvalidParameterException.class,
+                () -> options("mhrope", "resume", "max")).parameter());
     }
 
     @Test
