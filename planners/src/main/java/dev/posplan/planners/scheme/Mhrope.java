@@ -27,7 +27,8 @@ public final class Mhrope {
         if (section.length != 3) {
             throw SchemeParams.invalid("mrope_section", "must have 3 entries (heads for t, h, w)");
         }
-        int sum = section[0] + section[1] + section[2];
+        // long: three counts near Integer.MAX_VALUE must not wrap to a small sum
+        long sum = (long) section[0] + section[1] + section[2];
         if (section[0] < 0 || section[1] < 0 || section[2] < 0 || sum > kvHeads) {
             throw SchemeParams.invalid("mrope_section",
                     "head counts must be >= 0 and sum to at most num_key_value_heads = " + kvHeads);
