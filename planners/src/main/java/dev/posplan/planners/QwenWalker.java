@@ -21,46 +21,43 @@ public final class QwenWalker implements PositionDesign {
     private final DType textOnlyDtype;
     private final BlockLayout layout;
     private final double padValue;
-    private final double firstPosition;
 
     /**
-     * @param axisNames     names of the position axes (their count is the buffer's first dimension)
-     * @param dtype         element type the reference produces
-     * @param layout        positions of a visual block and where text resumes
-     * @param padValue      value stored on padding tokens (HF 4.x: 1, HF main: 0)
-     * @param firstPosition position of the first unpadded token (0 for every Qwen-style scheme)
+     * @param axisNames names of the position axes (their count is the buffer's first dimension)
+     * @param dtype     element type the reference produces
+     * @param layout    positions of a visual block and where text resumes
+     * @param padValue  value stored on padding tokens (HF 4.x: 1, HF main: 0)
      */
-    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout, double padValue, double firstPosition) {
-        this(axisNames, dtype, dtype, layout, padValue, firstPosition);
+    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout, double padValue) {
+        this(axisNames, dtype, dtype, layout, padValue);
     }
 
-    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockLayout layout,
-            double padValue, double firstPosition) {
+    /** A walker padding with 1, HF 4.x's pad value. */
+    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout) {
+        this(axisNames, dtype, layout, 1);
+    }
+
+    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockLayout layout, double padValue) {
         this.axisNames = List.copyOf(axisNames);
         this.dtype = dtype;
         this.textOnlyDtype = textOnlyDtype;
         this.layout = layout;
         this.padValue = padValue;
-        this.firstPosition = firstPosition;
-    }
-
-    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout) {
-        this(axisNames, dtype, layout, 1, 0);
     }
 
     /**
      * The same walker, but streams without any visual block get {@code dtype}: references whose visual
-     * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE).
+     * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE, CircleRoPE).
      */
     public QwenWalker withTextOnlyDtype(DType dtype) {
-        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue, firstPosition);
+        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue);
     }
 
-    /** Walks the stream; M for an all-padding stream is {@code firstPosition - 1}. */
+    /** Walks the stream from position 0; M for an all-padding stream is -1. */
     @Override
     public PositionPlan plan(TokenStream stream) {
         DType type = stream.hasVisual() ? dtype : textOnlyDtype;
-        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()), firstPosition);
+        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
         BlockLayout bound = layout.forStream(stream);
         for (Segment s : stream.segments()) {
             if (s instanceof TextRun t) {
@@ -84,7 +81,7 @@ public final class QwenWalker implements PositionDesign {
                 throw new IllegalStateException("unhandled segment " + s);
             }
         }
-        double max = w.max() == Double.NEGATIVE_INFINITY ? firstPosition - 1 : w.max();
+        double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
         return PositionPlan.of(axisNames, w.out(), stream.unpaddedLength(), max);
     }
 }

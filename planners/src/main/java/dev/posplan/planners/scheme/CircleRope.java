@@ -281,12 +281,11 @@ public final class CircleRope {
             Rotary rotary = Rotary.read(p, 5_000_000);
             int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
             Projection projection = projection(p);
-            double pad = p.getDouble("pad_value", 1);
             int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3));
-            QwenWalker floats = new QwenWalker(QwenAxes.THW, DType.FLOAT32, new Layout(projection), pad, 0);
             // Text-only input takes the reference's attention-mask cumsum path, which returns int64 positions.
-            QwenWalker ints = new QwenWalker(QwenAxes.THW, DType.INT32, new Layout(projection), pad, 0);
-            return new ComposedScheme(name(), stream -> (stream.hasVisual() ? floats : ints).plan(stream),
+            QwenWalker walker = Options.walker(p, QwenAxes.THW, DType.FLOAT32, new Layout(projection))
+                    .withTextOnlyDtype(DType.INT32);
+            return new ComposedScheme(name(), walker,
                     rotary.pairwise("chunked", QwenAxes.THW, pairAxis), p.effective());
         }
     }

@@ -32,9 +32,7 @@ final class Diagonal {
      * (the references' text-only branch is HF's integer one). Reads {@code pad_value} (default 1).
      */
     static QwenWalker walker(TemporalScales scales, SchemeParams p) {
-        double pad = p.getDouble("pad_value", 1);
-        return new QwenWalker(QwenAxes.THW, DType.FLOAT32, new DiagonalLayout(scales), pad, 0)
-                .withTextOnlyDtype(DType.INT32);
+        return Options.walker(p, QwenAxes.THW, DType.FLOAT32, new DiagonalLayout(scales)).withTextOnlyDtype(DType.INT32);
     }
 
     /**

@@ -73,7 +73,6 @@ public final class Grape {
                 throw SchemeParams.invalid("grape_mode", "'" + mode + "' is a learned mode that rotates q/k with "
                         + "trained planes; only 'canonical' can be written as positions and an allocation");
             }
-            double pad = p.getDouble("pad_value", 1);
             int[] pairAxis = allocation.equals("chunked")
                     ? Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3))
                     : PairAxes.periodic(INTERLEAVED, rotary.pairs());
@@ -82,7 +81,7 @@ public final class Grape {
                     rotary.rotaryDim(), rotary.theta(), invFreq, pairAxis, null);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), false, MropeLayout.Resume.MAX_PLUS_ONE,
                     true);
-            return new ComposedScheme(name(), new QwenWalker(QwenAxes.THW, DType.INT32, layout, pad, 0), alloc,
+            return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                     p.effective());
         }
     }

@@ -62,13 +62,12 @@ public final class Mhrope {
             int[] section = p.getIntArray("mrope_section", new int[] {2, 3, 3});
             double stride = p.getDouble("temporal_stride", 1.0);
             boolean reset = p.getBoolean("spatial_reset", true);
-            double pad = p.getDouble("pad_value", 1);
             MropeLayout.Resume resume = Options.resume(p);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), reset, resume, true);
             FrequencyAllocation alloc = new FrequencyAllocation("headwise", QwenAxes.THW, rotary.headDim(),
                     rotary.rotaryDim(), rotary.theta(), InvFreq.of(rotary.rotaryDim(), rotary.theta()), null,
                     kvHeadAxis(section, kvHeads));
-            return new ComposedScheme(name(), new QwenWalker(QwenAxes.THW, DType.INT32, layout, pad, 0), alloc,
+            return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                     p.effective());
         }
     }

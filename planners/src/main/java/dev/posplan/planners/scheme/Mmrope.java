@@ -77,9 +77,8 @@ public final class Mmrope {
             if (scale.length != 3) {
                 throw SchemeParams.invalid("position_scale", "must have 3 entries (s_t, s_h, s_w)");
             }
-            double pad = p.getDouble("pad_value", 1);
             Layout layout = new Layout((float) stride, (float) scale[0], (float) scale[1], (float) scale[2]);
-            return new ComposedScheme(name(), new QwenWalker(QwenAxes.THW, DType.FLOAT32, layout, pad, 0),
+            return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout),
                     rotary.pairwise("mmrope", QwenAxes.THW, PairAxes.periodic(PATTERN, rotary.pairs())),
                     p.effective());
         }

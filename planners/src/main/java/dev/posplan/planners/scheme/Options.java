@@ -1,6 +1,7 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.AbsoluteTime;
+import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.DecodeRule;
 import dev.posplan.planners.DeltaBase;
@@ -11,6 +12,7 @@ import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.TemporalRule;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,13 +57,25 @@ final class Options {
      */
     static PositionDesign qwenDesign(SchemeParams p, QwenCompat compat, TemporalRule time, boolean spatialReset) {
         MropeLayout.Resume resume = resume(p, compat.resume());
-        double pad = p.getDouble("pad_value", compat.padValue());
         p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE);
         DecodeRule decode = DecodeRule.byName(p.getString("decode", compat.decode().apiName(), DECODE));
-        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32,
-                new MropeLayout(time, spatialReset, resume, true), pad, 0);
+        QwenWalker walker = walker(p, QwenAxes.THW, DType.INT32, new MropeLayout(time, spatialReset, resume, true),
+                compat.padValue());
         // The walker's own decode start is already M + 1 on every axis.
         return decode == DecodeRule.DELTA ? walker : stream -> decode.apply(walker.plan(stream));
+    }
+
+    /**
+     * The Qwen-style walker of a scheme, padding with {@code pad_value} (default 1, HF 4.x's value; see
+     * {@link #walker(SchemeParams, List, DType, BlockLayout, double)} for schemes with another default).
+     */
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout) {
+        return walker(p, axes, dtype, layout, 1);
+    }
+
+    /** The Qwen-style walker of a scheme, padding with {@code pad_value} (default {@code defaultPad}). */
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout, double defaultPad) {
+        return new QwenWalker(axes, dtype, layout, p.getDouble("pad_value", defaultPad));
     }
 
     /** Runs an allocation rule, reporting a bad section list against the named parameter. */

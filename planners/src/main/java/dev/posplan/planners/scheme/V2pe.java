@@ -73,12 +73,23 @@ public final class V2pe {
         }
     }
 
-    /** The V2PE block: arange from the {@code <img>} position with step δ, first element dropped. */
-    record Layout(int numImageToken, DoubleSupplier strides) implements BlockLayout {
+    /**
+     * The V2PE block: arange from the {@code <img>} position with step δ, first element dropped. The strides
+     * of each stream start anew: {@link #forStream} binds {@code current}.
+     */
+    record Layout(int numImageToken, Strides strides, DoubleSupplier current) implements BlockLayout {
+        @Override
+        public BlockLayout forStream(TokenStream stream) {
+            return new Layout(numImageToken, strides, strides.start(stream));
+        }
+
         @Override
         public void place(VisualBlock block, Walk walk) {
+            if (current == null) {
+                throw new IllegalStateException("the V2PE layout must be bound to its stream with forStream first");
+            }
             int n = tiledTokens(block, numImageToken);
-            double delta = strides.getAsDouble() / numImageToken;
+            double delta = current.getAsDouble() / numImageToken;
             double last = walk.next() - 1;
             // The reference adds a Python float to an int64 tensor: both sides become float32.
             float end = (float) last + (float) (delta * (n + 1));
@@ -103,23 +114,25 @@ public final class V2pe {
         return n;
     }
 
-    private static PositionDesign design(String version, int numImageToken, Strides strides, double pad) {
+    /** The walk of one version: integer positions for {@code default}, float32 V2PE steps otherwise. */
+    private static QwenWalker walker(SchemeParams p, String version, int numImageToken, Strides strides) {
+        if (version.equals(DEFAULT)) {
+            BlockLayout vanilla = (block, walk) -> {
+                tiledTokens(block, numImageToken);
+                VanillaRope.LAYOUT.place(block, walk);
+            };
+            return Options.walker(p, QwenAxes.ONE_D, DType.INT32, vanilla);
+        }
+        return Options.walker(p, QwenAxes.ONE_D, DType.FLOAT32, new Layout(numImageToken, strides, null));
+    }
+
+    private static PositionDesign design(QwenWalker walker) {
         return stream -> {
             if (!stream.hasVisual()) {
                 throw new IllegalArgumentException("V2PE's get_rope_pos_id needs at least one image; "
                         + "use vanilla for text-only input");
             }
-            BlockLayout layout;
-            if (version.equals(DEFAULT)) {
-                layout = (block, walk) -> {
-                    tiledTokens(block, numImageToken);
-                    VanillaRope.LAYOUT.place(block, walk);
-                };
-            } else {
-                layout = new Layout(numImageToken, strides.start(stream));
-            }
-            DType dtype = version.equals(DEFAULT) ? DType.INT32 : DType.FLOAT32;
-            return new QwenWalker(QwenAxes.ONE_D, dtype, layout, pad, 0).plan(stream);
+            return walker.plan(stream);
         };
     }
 
@@ -177,8 +190,7 @@ public final class V2pe {
                 throw SchemeParams.invalid("num_image_token", "must be >= 1, got " + numImageToken);
             }
             Strides strides = strides(p, version);
-            double pad = p.getDouble("pad_value", 1);
-            return new ComposedScheme(name(), design(version, numImageToken, strides, pad),
+            return new ComposedScheme(name(), design(walker(p, version, numImageToken, strides)),
                     rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
         }
     }
