@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
 import dev.posplan.multimodal.TableBlock;
@@ -60,28 +61,50 @@ public final class QwenWalker implements PositionDesign {
         Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
         BlockLayout bound = layout.forStream(stream);
         for (Segment s : stream.segments()) {
-            if (s instanceof TextRun t) {
-                if (t.role().advancesPosition()) {
-                    w.text(t.tokens());
-                } else {
-                    w.sharedText(t.tokens());
-                }
-            } else if (s instanceof PaddingRun p) {
-                w.padding(p.tokens(), padValue);
-            } else if (s instanceof VisualBlock b) {
-                int before = w.cursor();
-                bound.place(b, w);
-                if (w.cursor() != before + b.tokens()) {
-                    throw new IllegalStateException("layout did not consume its block");
-                }
-            } else if (s instanceof TableBlock) {
-                // ComposedScheme names the scheme first; this guards direct users of the walker
-                throw new IllegalArgumentException("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
-            } else {
-                throw new IllegalStateException("unhandled segment " + s);
+            try {
+                step(s, w, bound);
+            } catch (PositionBuffer.Int32Overflow e) {
+                throw new IllegalArgumentException(e.getMessage() + ", at token " + w.cursor() + ": " + cause(s, w), e);
             }
         }
         double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
         return PositionPlan.of(axisNames, w.out(), stream.unpaddedLength(), max);
+    }
+
+    private void step(Segment s, Walk w, BlockLayout bound) {
+        if (s instanceof TextRun t) {
+            if (t.role().advancesPosition()) {
+                w.text(t.tokens());
+            } else {
+                w.sharedText(t.tokens());
+            }
+        } else if (s instanceof PaddingRun p) {
+            w.padding(p.tokens(), padValue);
+        } else if (s instanceof VisualBlock b) {
+            int before = w.cursor();
+            bound.place(b, w);
+            if (w.cursor() != before + b.tokens()) {
+                throw new IllegalStateException("layout did not consume its block");
+            }
+        } else if (s instanceof TableBlock) {
+            // ComposedScheme names the scheme first; this guards direct users of the walker
+            throw new IllegalArgumentException("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
+        } else {
+            throw new IllegalStateException("unhandled segment " + s);
+        }
+    }
+
+    /** Which input drove a segment's integer positions out of range, for the error message. */
+    private String cause(Segment s, Walk w) {
+        if (s instanceof PaddingRun) {
+            return "pad_value " + padValue + " is not an int32";
+        }
+        if (s instanceof VisualBlock b) {
+            Grid g = b.grid();
+            return "visual block " + w.blockIndex() + " (" + b.modality().name().toLowerCase() + " grid " + g.t() + "x"
+                    + g.h() + "x" + g.w() + (b.hasSecondsPerGrid() ? ", second_per_grid_t " + b.secondsPerGrid() : "")
+                    + "): its temporal offsets (temporal_stride, or second_per_grid_t x tokens_per_second) are too large";
+        }
+        return "text resumes at " + w.next() + ", after the visual blocks before it";
     }
 }

@@ -203,7 +203,7 @@ public final class CircleRope {
         boolean moveToOrigin = p.getBoolean("move_to_origin", false);
         double dffRate = dffRate(p.getRaw("dff_rate", false));
         double positiveOffset = positiveOffset(p.getRaw("move_to_positive", false));
-        double stride = p.getDouble("temporal_stride", 1.0);
+        double stride = Options.temporalStride(p);
         double fixed = Double.NaN;
         double autoScale = Double.NaN;
         if (radius instanceof Number n && Double.isFinite(n.doubleValue())) {

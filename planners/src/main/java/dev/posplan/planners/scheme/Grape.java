@@ -62,7 +62,7 @@ public final class Grape {
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 5_000_000);
             int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
-            double stride = p.getDouble("temporal_stride", 1.0);
+            double stride = Options.temporalStride(p);
             String allocation = p.getString("frequency_allocation", "chunked", Set.of("chunked", "interleaved"));
             double logFreqScale = p.getDouble("log_freq_scale", 1.0);
             if (!(logFreqScale > 0)) {

@@ -60,7 +60,7 @@ public final class Mhrope {
                 throw SchemeParams.invalid("num_key_value_heads", "must be in 1..4096, got " + kvHeads);
             }
             int[] section = p.getIntArray("mrope_section", new int[] {2, 3, 3});
-            double stride = p.getDouble("temporal_stride", 1.0);
+            double stride = Options.temporalStride(p);
             boolean reset = p.getBoolean("spatial_reset", true);
             MropeLayout.Resume resume = Options.resume(p);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), reset, resume, true);

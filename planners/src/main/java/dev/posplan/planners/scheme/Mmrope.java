@@ -72,7 +72,7 @@ public final class Mmrope {
         @Override
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 5_000_000);
-            double stride = p.getDouble("temporal_stride", 1.0);
+            double stride = Options.temporalStride(p);
             double[] scale = p.getDoubleArray("position_scale", new double[] {1, 1, 1});
             if (scale.length != 3) {
                 throw SchemeParams.invalid("position_scale", "must have 3 entries (s_t, s_h, s_w)");

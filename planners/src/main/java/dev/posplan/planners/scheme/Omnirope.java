@@ -24,7 +24,7 @@ public final class Omnirope {
 
     /** The OmniRoPE / IL-RoPE positions: M-RoPE with spatial reset, float32 (shared with {@link Ilrope}). */
     static QwenWalker positions(SchemeParams p) {
-        double stride = p.getDouble("temporal_stride", 1.0);
+        double stride = Options.temporalStride(p);
         MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), true, MropeLayout.Resume.MAX_PLUS_ONE, false);
         return Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout);
     }

@@ -40,6 +40,19 @@ final class Options {
         return MropeLayout.Resume.byName(p.getString("resume", def.apiName(), RESUME));
     }
 
+    /**
+     * {@code temporal_stride} (default 1, Qwen2-VL's): the position step between temporal slices of a
+     * block, a finite number > 0 (0 or less would stack or reverse frames, and a huge stride drives integer
+     * positions out of range, which the walker reports).
+     */
+    static double temporalStride(SchemeParams p) {
+        double stride = p.getDouble("temporal_stride", 1.0);
+        if (!(stride > 0)) {
+            throw SchemeParams.invalid("temporal_stride", "must be > 0, got " + stride);
+        }
+        return stride;
+    }
+
     /** {@code compat}: the implementation (qwen-mrope.md §9) whose choices the Qwen host options default to. */
     static QwenCompat compat(SchemeParams p, QwenCompat def) {
         return QwenCompat.byName(p.getString("compat", def.apiName(), COMPAT));
