@@ -18,16 +18,21 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
     protected final int length;
 
     private PositionBuffer(int axes, int length) {
-        if (axes < 1 || length < 0) {
-            throw new IllegalArgumentException("bad position buffer shape " + axes + "x" + length);
-        }
         this.axes = axes;
         this.length = length;
     }
 
-    /** Allocates a buffer; callers check limits before (the array is {@code axes * length} elements). */
+    /**
+     * Allocates a buffer of {@code axes * length} elements.
+     *
+     * @throws IllegalArgumentException if the size exceeds {@link Limits#DEFAULT}
+     */
     public static PositionBuffer allocate(DType dtype, int axes, int length) {
-        return dtype == DType.INT32 ? new Ints(axes, length) : new Floats(axes, length);
+        if (axes < 1 || length < 0) {
+            throw new IllegalArgumentException("bad position buffer shape " + axes + "x" + length);
+        }
+        int size = Limits.DEFAULT.positionValues(axes, length);
+        return dtype == DType.INT32 ? new Ints(axes, length, size) : new Floats(axes, length, size);
     }
 
     public int axes() {
@@ -80,9 +85,9 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
     static final class Ints extends PositionBuffer {
         private final int[] data;
 
-        Ints(int axes, int length) {
+        Ints(int axes, int length, int size) {
             super(axes, length);
-            data = new int[Math.multiplyExact(axes, length)];
+            data = new int[size];
         }
 
         @Override
@@ -145,9 +150,9 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
     static final class Floats extends PositionBuffer {
         private final float[] data;
 
-        Floats(int axes, int length) {
+        Floats(int axes, int length, int size) {
             super(axes, length);
-            data = new float[Math.multiplyExact(axes, length)];
+            data = new float[size];
         }
 
         @Override

@@ -3,7 +3,6 @@ package dev.posplan.planners.scheme;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.InvFreq;
 import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.QwenWalker;
@@ -76,7 +75,7 @@ public final class Grape {
             int[] pairAxis = allocation.equals("chunked")
                     ? Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3))
                     : PairAxes.periodic(INTERLEAVED, rotary.pairs());
-            float[] invFreq = warp(InvFreq.of(rotary.rotaryDim(), rotary.theta()), logFreqScale);
+            float[] invFreq = warp(rotary.invFreq(), logFreqScale);
             FrequencyAllocation alloc = new FrequencyAllocation(allocation, QwenAxes.THW, rotary.headDim(),
                     rotary.rotaryDim(), rotary.theta(), invFreq, pairAxis, null);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), false, MropeLayout.Resume.MAX_PLUS_ONE,

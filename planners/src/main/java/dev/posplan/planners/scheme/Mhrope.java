@@ -3,7 +3,6 @@ package dev.posplan.planners.scheme;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.InvFreq;
 import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.Rotary;
@@ -65,7 +64,7 @@ public final class Mhrope {
             MropeLayout.Resume resume = Options.resume(p);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), reset, resume, true);
             FrequencyAllocation alloc = new FrequencyAllocation("headwise", QwenAxes.THW, rotary.headDim(),
-                    rotary.rotaryDim(), rotary.theta(), InvFreq.of(rotary.rotaryDim(), rotary.theta()), null,
+                    rotary.rotaryDim(), rotary.theta(), rotary.invFreq(), null,
                     kvHeadAxis(section, kvHeads));
             return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                     p.effective());
