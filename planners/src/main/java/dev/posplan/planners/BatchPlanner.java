@@ -24,23 +24,20 @@ public final class BatchPlanner {
     }
 
     private final Scheme scheme;
-    private final DeltaBase deltaBase;
     private final PaddingSide side;
 
     /**
-     * @param scheme    plans each row
-     * @param deltaBase which length the batch's rope_deltas subtract
-     * @param side      where shorter rows are padded
+     * @param scheme plans each row (and declares, through its plans, which length rope_deltas subtract)
+     * @param side   where shorter rows are padded
      */
-    public BatchPlanner(Scheme scheme, DeltaBase deltaBase, PaddingSide side) {
+    public BatchPlanner(Scheme scheme, PaddingSide side) {
         this.scheme = Objects.requireNonNull(scheme, "scheme");
-        this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
         this.side = Objects.requireNonNull(side, "side");
     }
 
-    /** The scheme's declared delta base ({@link DeltaBase#of}), left padding. */
+    /** Left padding. */
     public BatchPlanner(Scheme scheme) {
-        this(scheme, DeltaBase.of(scheme), PaddingSide.LEFT);
+        this(scheme, PaddingSide.LEFT);
     }
 
     public BatchPlan plan(List<TokenStream> rows) {
@@ -55,7 +52,7 @@ public final class BatchPlanner {
         for (TokenStream row : rows) {
             plans.add(scheme.plan(padded(row, length)));
         }
-        return new BatchPlan(plans, deltaBase);
+        return new BatchPlan(plans);
     }
 
     private TokenStream padded(TokenStream row, int length) {

@@ -65,17 +65,18 @@ final class Options {
 
     /**
      * The M-RoPE walk of the Qwen-VL family with its host options, each defaulting to {@code compat}:
-     * {@code resume} (§9 #1), {@code pad_value} (#3), {@code rope_deltas} (#4, read back by
-     * {@code BatchPlanner} through {@link DeltaBase#of}) and {@code decode} (#5).
+     * {@code resume} (§9 #1), {@code pad_value} (#3), {@code rope_deltas} (#4, the plans'
+     * {@link dev.posplan.planners.PositionPlan#deltaBase()}) and {@code decode} (#5).
      */
     static PositionDesign qwenDesign(SchemeParams p, QwenCompat compat, TemporalRule time, boolean spatialReset) {
         MropeLayout.Resume resume = resume(p, compat.resume());
-        p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE);
+        DeltaBase base = DeltaBase.byName(p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE));
         DecodeRule decode = DecodeRule.byName(p.getString("decode", compat.decode().apiName(), DECODE));
         QwenWalker walker = walker(p, QwenAxes.THW, DType.INT32, new MropeLayout(time, spatialReset, resume, true),
                 compat.padValue());
         // The walker's own decode start is already M + 1 on every axis.
-        return decode == DecodeRule.DELTA ? walker : stream -> decode.apply(walker.plan(stream));
+        return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
+                : plan -> decode.apply(plan).withDeltaBase(base));
     }
 
     /**

@@ -120,6 +120,25 @@ class QwenCompatOptionsTest {
         assertEquals(5, main.decodePosition(0, 1));
     }
 
+    @Test
+    void ropeDeltaOfASinglePlanFollowsTheDeclaredBase() {
+        // 5 pads, text 2, image 1x2x2, text 1: M = 4, n = 7, L = 12
+        TokenStream s = TokenStream.builder().padding(5).text(2).image(1, 2, 2).text(1).build();
+        PositionPlan vllm = SchemeRegistry.create("mrope-interleave", SchemeParams.of("compat", "vllm")).plan(s);
+        assertEquals(DeltaBase.UNPADDED, vllm.deltaBase());
+        assertEquals(4 + 1 - 7, vllm.ropeDelta());
+        assertEquals(4 + 1 - 12, vllm.ropeDeltaPadded());
+        PositionPlan legacy = SchemeRegistry.create("mrope-interleave").plan(s);
+        assertEquals(DeltaBase.PADDED, legacy.deltaBase());
+        assertEquals(4 + 1 - 12, legacy.ropeDelta());
+        assertEquals(4 + 1 - 7, legacy.ropeDeltaUnpadded());
+        // an explicit rope_deltas overrides the preset, and a decode rule keeps it
+        PositionPlan overridden = SchemeRegistry.create("mrope", SchemeParams.of("compat", "hf-main",
+                "rope_deltas", "padded")).plan(s);
+        assertEquals(DeltaBase.PADDED, overridden.deltaBase());
+        assertEquals(4 + 1 - 12, overridden.ropeDelta());
+    }
+
     private static double[] row(PositionPlan p, int axis) {
         double[] out = new double[p.length()];
         for (int i = 0; i < out.length; i++) {
