@@ -7,6 +7,7 @@ import dev.posplan.multimodal.TableBlock;
 import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,9 +58,28 @@ public final class QwenWalker implements PositionDesign {
     /** Walks the stream from position 0; M for an all-padding stream is -1. */
     @Override
     public PositionPlan plan(TokenStream stream) {
-        DType type = stream.hasVisual() ? dtype : textOnlyDtype;
+        return walk(stream, stream.hasVisual() ? dtype : textOnlyDtype, layout.forStream(stream));
+    }
+
+    /**
+     * Walks every row with one dtype, the visual one if any row has a visual block (the references build one
+     * position tensor per batch, taking their visual path as soon as any grid is given), and with the
+     * layout bound to the whole batch ({@link BlockLayout#forBatch}).
+     */
+    @Override
+    public List<PositionPlan> planBatch(List<TokenStream> rows) {
+        boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
+        DType type = visual ? dtype : textOnlyDtype;
+        List<BlockLayout> bound = layout.forBatch(rows);
+        List<PositionPlan> out = new ArrayList<>(rows.size());
+        for (int b = 0; b < rows.size(); b++) {
+            out.add(walk(rows.get(b), type, bound.get(b)));
+        }
+        return out;
+    }
+
+    private PositionPlan walk(TokenStream stream, DType type, BlockLayout bound) {
         Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
-        BlockLayout bound = layout.forStream(stream);
         for (Segment s : stream.segments()) {
             try {
                 step(s, w, bound);

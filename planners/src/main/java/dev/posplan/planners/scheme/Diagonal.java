@@ -68,7 +68,7 @@ final class Diagonal {
     /** Given per-block scales (each a finite number > 0). */
     static TemporalScales explicit(SchemeParams p, String name) {
         double[] scales = p.getDoubleArray(name, new double[0]);
-        return check(name, () -> TemporalScales.explicit(scales));
+        return check(name, () -> TemporalScales.explicit(name, scales));
     }
 
     private static TemporalScales check(String name, Supplier<TemporalScales> rule) {
