@@ -31,6 +31,14 @@ public interface Scheme {
         return out;
     }
 
+    /**
+     * Where the scheme's host pads the shorter rows of a batch: {@link PaddingSide#LEFT} (the default, what
+     * generation needs) unless its reference pads elsewhere.
+     */
+    default PaddingSide paddingSide() {
+        return PaddingSide.LEFT;
+    }
+
     /** The frequency allocation, independent of the input. */
     FrequencyAllocation frequencies();
 

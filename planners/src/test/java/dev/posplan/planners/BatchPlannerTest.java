@@ -37,7 +37,7 @@ class BatchPlannerTest {
     @Test
     void rightPaddingAndDecodeRules() {
         Scheme main = mrope("hf-main");
-        BatchPlan right = new BatchPlanner(main, BatchPlanner.PaddingSide.RIGHT).plan(ROWS);
+        BatchPlan right = new BatchPlanner(main, PaddingSide.RIGHT).plan(ROWS);
         assertArrayEquals(new int[] {0, 1, 2, 0, 0, 0, 0, 0}, right.intPositionIds()[0][1]);
         // generate() reads the last slot, a pad (0), on a right-padded row.
         assertArrayEquals(new double[] {1, 2}, right.decodePositions(2)[0][1]);
