@@ -5,7 +5,6 @@ import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;

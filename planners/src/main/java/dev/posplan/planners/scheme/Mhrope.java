@@ -4,7 +4,6 @@ import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.MropeLayout;
-import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;

@@ -7,7 +7,6 @@ import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.GridFill;
 import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
