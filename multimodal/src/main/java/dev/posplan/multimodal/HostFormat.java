@@ -17,8 +17,13 @@ public interface HostFormat {
      * Expands the prompt parts, preceded by {@code leftPadding} padding tokens: text parts become text runs
      * with their role, images and videos are numbered per modality in prompt order and handed to
      * {@link #appendImage} and {@link #appendVideo}.
+     *
+     * @throws IllegalArgumentException if {@code leftPadding} is negative
      */
     default TokenStream expand(List<PromptPart> parts, int leftPadding) {
+        if (leftPadding < 0) {
+            throw new IllegalArgumentException("leftPadding must be >= 0, got " + leftPadding);
+        }
         TokenStream.Builder b = TokenStream.builder().padding(leftPadding);
         int images = 0;
         int videos = 0;

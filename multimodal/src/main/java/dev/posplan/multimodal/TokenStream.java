@@ -134,7 +134,11 @@ public final class TokenStream {
             return add(new TextRun(tokens, role));
         }
 
+        /** {@code tokens} padding tokens; 0 adds nothing, a negative count is an error. */
         public Builder padding(int tokens) {
+            if (tokens < 0) {
+                throw new IllegalArgumentException("padding must be >= 0 tokens, got " + tokens);
+            }
             return tokens > 0 ? add(new PaddingRun(tokens)) : this;
         }
 

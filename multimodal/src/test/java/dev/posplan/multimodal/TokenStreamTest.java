@@ -34,6 +34,19 @@ class TokenStreamTest {
     }
 
     @Test
+    void negativePaddingIsRejectedNotIgnored() {
+        assertEquals(0, TokenStream.builder().padding(0).build().length());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TokenStream.builder().padding(-2));
+        assertTrue(e.getMessage().contains("padding") && e.getMessage().contains("-2"), e.getMessage());
+        List<PromptPart> parts = List.of(new PromptPart.Text(3));
+        e = assertThrows(IllegalArgumentException.class, () -> QwenFormats.QWEN2_VL.expand(parts, -1));
+        assertTrue(e.getMessage().contains("leftPadding"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BareFormat.BARE.expand(parts, -4));
+        assertEquals(5, BareFormat.BARE.expand(parts, 2).length());
+    }
+
+    @Test
     void streamsWithoutTablesSaySo() {
         TokenStream s = TokenStream.builder().text(3).image(1, 2, 2).build();
         assertFalse(s.hasTable());

@@ -1,26 +1,25 @@
 package dev.posplan.planners;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Position IDs of a batch: one {@link PositionPlan} per row, all of the same padded length L, readable as the
- * hosts' {@code position_ids[axes][B][L]}, with per-row rope_deltas under one {@link DeltaBase} and the
+ * hosts' {@code position_ids[axes][B][L]}, with per-row rope_deltas under the scheme's {@link DeltaBase} and the
  * decode positions of each row's own rule. The arrays handed out are fresh primitive arrays.
  */
 public final class BatchPlan {
 
     private final List<PositionPlan> rows;
-    private final DeltaBase deltaBase;
     private final int length;
 
-    BatchPlan(List<PositionPlan> rows, DeltaBase deltaBase) {
+    BatchPlan(List<PositionPlan> rows) {
         this.rows = List.copyOf(rows);
-        this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
-        this.length = this.rows.get(0).length();
+        PositionPlan first = this.rows.get(0);
+        this.length = first.length();
         for (PositionPlan p : this.rows) {
-            if (p.length() != length || p.axes() != this.rows.get(0).axes() || p.dtype() != this.rows.get(0).dtype()) {
-                throw new IllegalArgumentException("batch rows must share length, axes and dtype");
+            if (p.length() != length || p.axes() != first.axes() || p.dtype() != first.dtype()
+                    || p.deltaBase() != first.deltaBase()) {
+                throw new IllegalArgumentException("batch rows must share length, axes, dtype and delta base");
             }
         }
     }
@@ -42,8 +41,9 @@ public final class BatchPlan {
         return rows.get(0).dtype();
     }
 
+    /** The length every row's rope delta subtracts (the scheme's declared base). */
     public DeltaBase deltaBase() {
-        return deltaBase;
+        return rows.get(0).deltaBase();
     }
 
     public PositionPlan row(int b) {
@@ -89,7 +89,7 @@ public final class BatchPlan {
     public double[] ropeDeltas() {
         double[] out = new double[rows.size()];
         for (int b = 0; b < out.length; b++) {
-            out[b] = deltaBase.delta(rows.get(b));
+            out[b] = rows.get(b).ropeDelta();
         }
         return out;
     }

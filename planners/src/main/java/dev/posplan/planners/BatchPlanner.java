@@ -9,38 +9,29 @@ import java.util.Objects;
 
 /**
  * Plans every row of a batch with one scheme (qwen-mrope.md §5). Rows shorter than the longest get a
- * {@link PaddingRun} on the padding side before planning, so the scheme fills them with its own pad value
+ * {@link PaddingRun} on the padding side (the scheme's own by default) before planning, so the scheme fills them with its own pad value
  * and its decode rule sees the padded row, exactly as a host that pads first and then computes positions.
- * Rows built from {@code input_ids} already have equal lengths and are planned as they are.
+ * Rows built from {@code input_ids} already have equal lengths and are planned as they are. The padded rows
+ * go to {@link Scheme#planBatch} together, so choices the references make per batch (the dtype of the
+ * position tensor, random draws continuing from row to row) are made once for the batch.
  */
 public final class BatchPlanner {
 
-    /** Where shorter rows are padded. */
-    public enum PaddingSide {
-        /** Before the prompt (what {@code generate()} needs). */
-        LEFT,
-        /** After the prompt. */
-        RIGHT
-    }
-
     private final Scheme scheme;
-    private final DeltaBase deltaBase;
     private final PaddingSide side;
 
     /**
-     * @param scheme    plans each row
-     * @param deltaBase which length the batch's rope_deltas subtract
-     * @param side      where shorter rows are padded
+     * @param scheme plans each row (and declares, through its plans, which length rope_deltas subtract)
+     * @param side   where shorter rows are padded
      */
-    public BatchPlanner(Scheme scheme, DeltaBase deltaBase, PaddingSide side) {
+    public BatchPlanner(Scheme scheme, PaddingSide side) {
         this.scheme = Objects.requireNonNull(scheme, "scheme");
-        this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
         this.side = Objects.requireNonNull(side, "side");
     }
 
-    /** The scheme's declared delta base ({@link DeltaBase#of}), left padding. */
+    /** Pads on the scheme's side ({@link Scheme#paddingSide()}). */
     public BatchPlanner(Scheme scheme) {
-        this(scheme, DeltaBase.of(scheme), PaddingSide.LEFT);
+        this(scheme, scheme.paddingSide());
     }
 
     public BatchPlan plan(List<TokenStream> rows) {
@@ -51,11 +42,11 @@ public final class BatchPlanner {
         for (TokenStream row : rows) {
             length = Math.max(length, row.length());
         }
-        List<PositionPlan> plans = new ArrayList<>(rows.size());
+        List<TokenStream> padded = new ArrayList<>(rows.size());
         for (TokenStream row : rows) {
-            plans.add(scheme.plan(padded(row, length)));
+            padded.add(padded(row, length));
         }
-        return new BatchPlan(plans, deltaBase);
+        return new BatchPlan(scheme.planBatch(padded));
     }
 
     private TokenStream padded(TokenStream row, int length) {

@@ -2,6 +2,8 @@ package dev.posplan.planners;
 
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The part of a Qwen-style position design that differs between schemes (vlm-ropes.md §2): the
@@ -22,5 +24,18 @@ public interface BlockLayout {
      */
     default BlockLayout forStream(TokenStream stream) {
         return this;
+    }
+
+    /**
+     * The layouts of the rows of one batch, in row order. The default binds each row on its own; a layout
+     * whose per-sequence state the reference carries from row to row (one generator drawing in a loop over
+     * the rows' blocks) overrides it.
+     */
+    default List<BlockLayout> forBatch(List<TokenStream> rows) {
+        List<BlockLayout> out = new ArrayList<>(rows.size());
+        for (TokenStream row : rows) {
+            out.add(forStream(row));
+        }
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.posplan.planners;
 
 import dev.posplan.multimodal.TokenStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,10 +22,20 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
 
     @Override
     public PositionPlan plan(TokenStream stream) {
+        rejectTables(stream);
+        return design.plan(stream);
+    }
+
+    @Override
+    public List<PositionPlan> planBatch(List<TokenStream> rows) {
+        rows.forEach(this::rejectTables);
+        return design.planBatch(rows);
+    }
+
+    private void rejectTables(TokenStream stream) {
         if (stream.hasTable()) {
             throw new IllegalArgumentException("scheme '" + name + "' cannot plan a table block; "
                     + "use scheme 'tpe2d' for tables");
         }
-        return design.plan(stream);
     }
 }

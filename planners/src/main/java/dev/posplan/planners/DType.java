@@ -2,7 +2,11 @@ package dev.posplan.planners;
 
 /** Element type of a position tensor, as the reference implementation produces it. */
 public enum DType {
-    /** Integral positions (the references hold them as int64; every value fits int32). */
+    /**
+     * Integral positions, stored as int32. The references hold them as int64; a plan whose positions leave
+     * the int32 range (e.g. a huge {@code temporal_stride} or {@code second_per_grid_t × tokens_per_second})
+     * is rejected with an {@link IllegalArgumentException}, never wrapped or saturated.
+     */
     INT32,
     /** Fractional positions, bit-exact to the reference's float32. */
     FLOAT32

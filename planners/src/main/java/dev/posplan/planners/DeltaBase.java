@@ -2,7 +2,8 @@ package dev.posplan.planners;
 
 /**
  * Which length {@code rope_deltas = M + 1 - length} subtracts (qwen-mrope.md §4, §9 #4). Schemes that
- * model a host declare theirs in the parameter {@code rope_deltas}.
+ * model a host read theirs from the parameter {@code rope_deltas} and set it on their plans
+ * ({@link PositionPlan#withDeltaBase}); every other plan counts the padded length.
  */
 public enum DeltaBase {
 
@@ -34,14 +35,8 @@ public enum DeltaBase {
         throw new IllegalArgumentException("unknown rope_deltas base '" + name + "'");
     }
 
-    /** The scheme's declared base; {@link #PADDED} (the HF 4.x value every plan reports) when it declares none. */
-    public static DeltaBase of(Scheme scheme) {
-        Object v = scheme.parameters().get(PARAMETER);
-        return v == null ? PADDED : byName(v.toString());
-    }
-
     /** The plan's rope delta under this base. */
     public double delta(PositionPlan plan) {
-        return this == PADDED ? plan.ropeDelta() : plan.ropeDeltaUnpadded();
+        return this == PADDED ? plan.ropeDeltaPadded() : plan.ropeDeltaUnpadded();
     }
 }

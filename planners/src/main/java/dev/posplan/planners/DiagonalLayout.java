@@ -3,6 +3,9 @@ package dev.posplan.planners;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * VideoRoPE's diagonal layout with adjustable temporal spacing (vlm-ropes.md §6.1), shared by official
@@ -32,6 +35,27 @@ public final class DiagonalLayout implements BlockLayout {
     @Override
     public BlockLayout forStream(TokenStream stream) {
         return new DiagonalLayout(rule, rule.perBlock(stream.visualBlockCount()));
+    }
+
+    /**
+     * A batch's scales are one run of the rule over all its blocks in row order, as the references' block
+     * loop draws from one generator across the rows (vlm-ropes.md §5.4, §7.1).
+     */
+    @Override
+    public List<BlockLayout> forBatch(List<TokenStream> rows) {
+        int total = 0;
+        for (TokenStream row : rows) {
+            total = Math.addExact(total, row.visualBlockCount());
+        }
+        double[] all = rule.perBlock(total);
+        List<BlockLayout> out = new ArrayList<>(rows.size());
+        int from = 0;
+        for (TokenStream row : rows) {
+            int to = from + row.visualBlockCount();
+            out.add(new DiagonalLayout(rule, Arrays.copyOfRange(all, from, to)));
+            from = to;
+        }
+        return out;
     }
 
     @Override

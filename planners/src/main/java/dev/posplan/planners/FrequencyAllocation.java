@@ -57,13 +57,6 @@ public record FrequencyAllocation(String layout, List<String> axisNames, int hea
         }
     }
 
-    /** A pair-wise allocation with inverse frequencies from {@link InvFreq}. */
-    public static FrequencyAllocation pairwise(String layout, List<String> axisNames, int headDim, int rotaryDim,
-            double theta, int[] pairAxis) {
-        return new FrequencyAllocation(layout, axisNames, headDim, rotaryDim, theta, InvFreq.of(rotaryDim, theta),
-                pairAxis, null);
-    }
-
     public int pairs() {
         return invFreq.length;
     }

@@ -14,9 +14,29 @@ public final class MropeLayout implements BlockLayout {
     /** Where text resumes after a block (qwen-mrope.md §3.2). */
     public enum Resume {
         /** {@code max(block positions) + 1}: HF 4.x, vLLM and every paper's code. */
-        MAX_PLUS_ONE,
+        MAX_PLUS_ONE("max-plus-one"),
         /** {@code base + max(h, w)}: HF main since PR #43972, ignoring the temporal extent. */
-        SPATIAL_EXTENT
+        SPATIAL_EXTENT("spatial-extent");
+
+        private final String apiName;
+
+        Resume(String apiName) {
+            this.apiName = apiName;
+        }
+
+        /** The value of the {@code resume} parameter. */
+        public String apiName() {
+            return apiName;
+        }
+
+        public static Resume byName(String name) {
+            for (Resume r : values()) {
+                if (r.apiName.equals(name)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown resume rule '" + name + "'");
+        }
     }
 
     private final TemporalRule time;

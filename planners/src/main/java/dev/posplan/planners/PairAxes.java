@@ -115,7 +115,7 @@ public final class PairAxes {
     }
 
     private static void requireSum(int[] sections, int pairs) {
-        int sum = 0;
+        long sum = 0; // long: entries near Integer.MAX_VALUE must not wrap around to the expected sum
         for (int s : sections) {
             if (s < 0) {
                 throw new IllegalArgumentException("mrope_section entries must be >= 0");

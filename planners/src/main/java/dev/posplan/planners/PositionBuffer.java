@@ -7,6 +7,10 @@ import java.util.Arrays;
  * {@code position_ids[axes, L]}. Values are handed over as doubles and stored once, rounded to the
  * buffer's type: truncated toward zero for {@link DType#INT32} (the references' {@code .long()}),
  * rounded to nearest for {@link DType#FLOAT32}. Bulk operations keep the hot path free of per-token calls.
+ *
+ * <p>An INT32 buffer refuses a value outside the int32 range (or NaN) with an {@link Int32Overflow}
+ * instead of storing a saturated value; bulk operations check their two end values only, since a fill or
+ * ramp is monotonic.
  */
 public abstract sealed class PositionBuffer permits PositionBuffer.Ints, PositionBuffer.Floats {
 
@@ -14,16 +18,21 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
     protected final int length;
 
     private PositionBuffer(int axes, int length) {
-        if (axes < 1 || length < 0) {
-            throw new IllegalArgumentException("bad position buffer shape " + axes + "x" + length);
-        }
         this.axes = axes;
         this.length = length;
     }
 
-    /** Allocates a buffer; callers check limits before (the array is {@code axes * length} elements). */
+    /**
+     * Allocates a buffer of {@code axes * length} elements.
+     *
+     * @throws IllegalArgumentException if the size exceeds {@link Limits#DEFAULT}
+     */
     public static PositionBuffer allocate(DType dtype, int axes, int length) {
-        return dtype == DType.INT32 ? new Ints(axes, length) : new Floats(axes, length);
+        if (axes < 1 || length < 0) {
+            throw new IllegalArgumentException("bad position buffer shape " + axes + "x" + length);
+        }
+        int size = Limits.DEFAULT.positionValues(axes, length);
+        return dtype == DType.INT32 ? new Ints(axes, length, size) : new Floats(axes, length, size);
     }
 
     public int axes() {
@@ -64,12 +73,21 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
 
     abstract Object freeze();
 
+    /** A position that an {@link DType#INT32} buffer cannot hold; the walker adds which input caused it. */
+    public static final class Int32Overflow extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Int32Overflow(double value) {
+            super("position " + value + " exceeds the int32 range of integer positions");
+        }
+    }
+
     static final class Ints extends PositionBuffer {
         private final int[] data;
 
-        Ints(int axes, int length) {
+        Ints(int axes, int length, int size) {
             super(axes, length);
-            data = new int[Math.multiplyExact(axes, length)];
+            data = new int[size];
         }
 
         @Override
@@ -77,9 +95,18 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
             return DType.INT32;
         }
 
+        /** The stored value of {@code value}: truncated toward zero, if it fits. */
+        private static int checked(double value) {
+            // also false for NaN, which (int) would silently turn into 0
+            if (!(value > Integer.MIN_VALUE - 1.0 && value < Integer.MAX_VALUE + 1.0)) {
+                throw new Int32Overflow(value);
+            }
+            return (int) value;
+        }
+
         @Override
         public void set(int axis, int index, double value) {
-            data[axis * length + index] = (int) value;
+            data[axis * length + index] = checked(value);
         }
 
         @Override
@@ -90,14 +117,20 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
         @Override
         public void fill(int axis, int from, int n, double value) {
             int off = axis * length + from;
-            Arrays.fill(data, off, off + n, (int) value);
+            Arrays.fill(data, off, off + n, checked(value));
         }
 
         @Override
         public void ramp(int axis, int from, int n, double start, double step) {
+            if (n <= 0) {
+                return;
+            }
+            // a ramp is monotonic: if both ends fit, every value does (and v + i cannot overflow)
+            checked(start + (n - 1) * step);
+            int first = checked(start);
             int off = axis * length + from;
             if (step == 1 && start == Math.rint(start)) {
-                int v = (int) start;
+                int v = first;
                 for (int i = 0; i < n; i++) {
                     data[off + i] = v + i;
                 }
@@ -117,9 +150,9 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
     static final class Floats extends PositionBuffer {
         private final float[] data;
 
-        Floats(int axes, int length) {
+        Floats(int axes, int length, int size) {
             super(axes, length);
-            data = new float[Math.multiplyExact(axes, length)];
+            data = new float[size];
         }
 
         @Override

@@ -8,8 +8,9 @@ import java.util.Objects;
  * ({@code int[]} or {@code float[]}, see {@link #dtype()}), plus what a decoder needs to continue.
  *
  * <p>{@code maxPosition} is the scheme's "max" M (over all axes for the M-RoPE family, the t row for
- * VideoRoPE/HoPE, ceil of the maximum for V2PE); {@code ropeDelta()} is {@code M + 1 - length} as the
- * references return it, with padding counted. Generated token {@code k} (0, 1, …) gets
+ * VideoRoPE/HoPE, ceil of the maximum for V2PE); {@link #ropeDelta()} is {@code M + 1 - base} with the
+ * length {@link #deltaBase()} the scheme declares (the padded length unless it models a host that counts
+ * unpadded tokens, qwen-mrope.md §4). Generated token {@code k} (0, 1, …) gets
  * {@code decodeStart[axis] + k * decodeStep} on each axis.
  */
 public final class PositionPlan {
@@ -23,9 +24,10 @@ public final class PositionPlan {
     private final double maxPosition;
     private final double[] decodeStart;
     private final double decodeStep;
+    private final DeltaBase deltaBase;
 
     private PositionPlan(List<String> axisNames, DType dtype, int length, int unpaddedLength, Object data,
-            double maxPosition, double[] decodeStart, double decodeStep) {
+            double maxPosition, double[] decodeStart, double decodeStep, DeltaBase deltaBase) {
         this.axisNames = List.copyOf(axisNames);
         if (decodeStart.length != this.axisNames.size()) {
             throw new IllegalArgumentException("decode start needs one value per axis");
@@ -38,6 +40,7 @@ public final class PositionPlan {
         this.maxPosition = maxPosition;
         this.decodeStart = decodeStart.clone();
         this.decodeStep = decodeStep;
+        this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
     }
 
     /** A plan whose generated tokens continue at {@code maxPosition + 1 + k} on every axis (the host rule). */
@@ -48,21 +51,27 @@ public final class PositionPlan {
         return of(axisNames, buffer, unpaddedLength, maxPosition, start, 1);
     }
 
-    /** A plan with an explicit decode rule. */
+    /** A plan with an explicit decode rule; its rope delta counts the padded length ({@link DeltaBase#PADDED}). */
     public static PositionPlan of(List<String> axisNames, PositionBuffer buffer, int unpaddedLength,
             double maxPosition, double[] decodeStart, double decodeStep) {
         if (axisNames.size() != buffer.axes()) {
             throw new IllegalArgumentException("axis names " + axisNames + " do not match " + buffer.axes() + " axes");
         }
         return new PositionPlan(axisNames, buffer.dtype(), buffer.length(), unpaddedLength, buffer.freeze(),
-                maxPosition, decodeStart, decodeStep);
+                maxPosition, decodeStart, decodeStep, DeltaBase.PADDED);
     }
 
     /** The same positions (shared, they are immutable) with another decode rule. */
     public PositionPlan withDecode(double[] start, double step) {
         Objects.requireNonNull(start, "start");
         return new PositionPlan(axisNames, dtype, length, unpaddedLength, ints != null ? ints : floats, maxPosition,
-                start, step);
+                start, step, deltaBase);
+    }
+
+    /** The same positions (shared) whose {@link #ropeDelta()} subtracts the length {@code base} names. */
+    public PositionPlan withDeltaBase(DeltaBase base) {
+        return new PositionPlan(axisNames, dtype, length, unpaddedLength, ints != null ? ints : floats, maxPosition,
+                decodeStart, decodeStep, base);
     }
 
     public List<String> axisNames() {
@@ -108,8 +117,18 @@ public final class PositionPlan {
         return maxPosition;
     }
 
-    /** {@code M + 1 - length}: the references' rope_deltas, padding included. */
+    /** Which length {@link #ropeDelta()} subtracts, as the scheme declares it. */
+    public DeltaBase deltaBase() {
+        return deltaBase;
+    }
+
+    /** The scheme's rope_deltas: {@link #ropeDeltaPadded()} or {@link #ropeDeltaUnpadded()} by {@link #deltaBase()}. */
     public double ropeDelta() {
+        return deltaBase.delta(this);
+    }
+
+    /** {@code M + 1 - length}: rope_deltas with padding counted (HF 4.x). */
+    public double ropeDeltaPadded() {
         return maxPosition + 1 - length;
     }
 

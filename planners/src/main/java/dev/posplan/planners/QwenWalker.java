@@ -1,11 +1,13 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
 import dev.posplan.multimodal.TableBlock;
 import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,70 +23,108 @@ public final class QwenWalker implements PositionDesign {
     private final DType textOnlyDtype;
     private final BlockLayout layout;
     private final double padValue;
-    private final double firstPosition;
 
     /**
-     * @param axisNames     names of the position axes (their count is the buffer's first dimension)
-     * @param dtype         element type the reference produces
-     * @param layout        positions of a visual block and where text resumes
-     * @param padValue      value stored on padding tokens (HF 4.x: 1, HF main: 0)
-     * @param firstPosition position of the first unpadded token (0 for every Qwen-style scheme)
+     * @param axisNames names of the position axes (their count is the buffer's first dimension)
+     * @param dtype     element type the reference produces
+     * @param layout    positions of a visual block and where text resumes
+     * @param padValue  value stored on padding tokens (HF 4.x: 1, HF main: 0)
      */
-    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout, double padValue, double firstPosition) {
-        this(axisNames, dtype, dtype, layout, padValue, firstPosition);
+    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout, double padValue) {
+        this(axisNames, dtype, dtype, layout, padValue);
     }
 
-    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockLayout layout,
-            double padValue, double firstPosition) {
+    /** A walker padding with 1, HF 4.x's pad value. */
+    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout) {
+        this(axisNames, dtype, layout, 1);
+    }
+
+    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockLayout layout, double padValue) {
         this.axisNames = List.copyOf(axisNames);
         this.dtype = dtype;
         this.textOnlyDtype = textOnlyDtype;
         this.layout = layout;
         this.padValue = padValue;
-        this.firstPosition = firstPosition;
-    }
-
-    public QwenWalker(List<String> axisNames, DType dtype, BlockLayout layout) {
-        this(axisNames, dtype, layout, 1, 0);
     }
 
     /**
      * The same walker, but streams without any visual block get {@code dtype}: references whose visual
-     * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE).
+     * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE, CircleRoPE).
      */
     public QwenWalker withTextOnlyDtype(DType dtype) {
-        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue, firstPosition);
+        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue);
     }
 
-    /** Walks the stream; M for an all-padding stream is {@code firstPosition - 1}. */
+    /** Walks the stream from position 0; M for an all-padding stream is -1. */
     @Override
     public PositionPlan plan(TokenStream stream) {
-        DType type = stream.hasVisual() ? dtype : textOnlyDtype;
-        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()), firstPosition);
-        BlockLayout bound = layout.forStream(stream);
+        return walk(stream, stream.hasVisual() ? dtype : textOnlyDtype, layout.forStream(stream));
+    }
+
+    /**
+     * Walks every row with one dtype, the visual one if any row has a visual block (the references build one
+     * position tensor per batch, taking their visual path as soon as any grid is given), and with the
+     * layout bound to the whole batch ({@link BlockLayout#forBatch}).
+     */
+    @Override
+    public List<PositionPlan> planBatch(List<TokenStream> rows) {
+        boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
+        DType type = visual ? dtype : textOnlyDtype;
+        List<BlockLayout> bound = layout.forBatch(rows);
+        List<PositionPlan> out = new ArrayList<>(rows.size());
+        for (int b = 0; b < rows.size(); b++) {
+            out.add(walk(rows.get(b), type, bound.get(b)));
+        }
+        return out;
+    }
+
+    private PositionPlan walk(TokenStream stream, DType type, BlockLayout bound) {
+        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
         for (Segment s : stream.segments()) {
-            if (s instanceof TextRun t) {
-                if (t.role().advancesPosition()) {
-                    w.text(t.tokens());
-                } else {
-                    w.sharedText(t.tokens());
-                }
-            } else if (s instanceof PaddingRun p) {
-                w.padding(p.tokens(), padValue);
-            } else if (s instanceof VisualBlock b) {
-                int before = w.cursor();
-                bound.place(b, w);
-                if (w.cursor() != before + b.tokens()) {
-                    throw new IllegalStateException("layout did not consume its block");
-                }
-            } else if (s instanceof TableBlock) {
-                // ComposedScheme names the scheme first; this guards direct users of the walker
-                throw new IllegalArgumentException("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
-            } else {
-                throw new IllegalStateException("unhandled segment " + s);
+            try {
+                step(s, w, bound);
+            } catch (PositionBuffer.Int32Overflow e) {
+                throw new IllegalArgumentException(e.getMessage() + ", at token " + w.cursor() + ": " + cause(s, w), e);
             }
         }
-        double max = w.max() == Double.NEGATIVE_INFINITY ? firstPosition - 1 : w.max();
+        double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
         return PositionPlan.of(axisNames, w.out(), stream.unpaddedLength(), max);
+    }
+
+    private void step(Segment s, Walk w, BlockLayout bound) {
+        if (s instanceof TextRun t) {
+            if (t.role().advancesPosition()) {
+                w.text(t.tokens());
+            } else {
+                w.sharedText(t.tokens());
+            }
+        } else if (s instanceof PaddingRun p) {
+            w.padding(p.tokens(), padValue);
+        } else if (s instanceof VisualBlock b) {
+            int before = w.cursor();
+            bound.place(b, w);
+            if (w.cursor() != before + b.tokens()) {
+                throw new IllegalStateException("layout did not consume its block");
+            }
+        } else if (s instanceof TableBlock) {
+            // ComposedScheme names the scheme first; this guards direct users of the walker
+            throw new IllegalArgumentException("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
+        } else {
+            throw new IllegalStateException("unhandled segment " + s);
+        }
+    }
+
+    /** Which input drove a segment's integer positions out of range, for the error message. */
+    private String cause(Segment s, Walk w) {
+        if (s instanceof PaddingRun) {
+            return "pad_value " + padValue + " is not an int32";
+        }
+        if (s instanceof VisualBlock b) {
+            Grid g = b.grid();
+            return "visual block " + w.blockIndex() + " (" + b.modality().name().toLowerCase() + " grid " + g.t() + "x"
+                    + g.h() + "x" + g.w() + (b.hasSecondsPerGrid() ? ", second_per_grid_t " + b.secondsPerGrid() : "")
+                    + "): its temporal offsets (temporal_stride, or second_per_grid_t x tokens_per_second) are too large";
+        }
+        return "text resumes at " + w.next() + ", after the visual blocks before it";
     }
 }

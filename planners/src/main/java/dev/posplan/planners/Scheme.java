@@ -1,6 +1,8 @@
 package dev.posplan.planners;
 
 import dev.posplan.multimodal.TokenStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +17,27 @@ public interface Scheme {
 
     /** Positions of one sequence. */
     PositionPlan plan(TokenStream stream);
+
+    /**
+     * Positions of the rows of one batch, already padded to one length ({@link BatchPlanner} pads them).
+     * Equal to planning each row unless the scheme's reference decides something per batch (see
+     * {@link PositionDesign#planBatch}).
+     */
+    default List<PositionPlan> planBatch(List<TokenStream> rows) {
+        List<PositionPlan> out = new ArrayList<>(rows.size());
+        for (TokenStream row : rows) {
+            out.add(plan(row));
+        }
+        return out;
+    }
+
+    /**
+     * Where the scheme's host pads the shorter rows of a batch: {@link PaddingSide#LEFT} (the default, what
+     * generation needs) unless its reference pads elsewhere.
+     */
+    default PaddingSide paddingSide() {
+        return PaddingSide.LEFT;
+    }
 
     /** The frequency allocation, independent of the input. */
     FrequencyAllocation frequencies();

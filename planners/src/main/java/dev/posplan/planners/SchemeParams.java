@@ -42,9 +42,8 @@ public final class SchemeParams {
         int out;
         if (v == null) {
             out = def;
-        } else if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            out = n.intValue();
+        } else if (isInt(v)) {
+            out = ((Number) v).intValue();
         } else {
             throw bad(name, v, "an integer");
         }
@@ -104,8 +103,9 @@ public final class SchemeParams {
         } else if (v instanceof List<?> list) {
             out = new int[list.size()];
             for (int i = 0; i < out.length; i++) {
-                if (!(list.get(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                    throw bad(name, v, "a list of integers");
+                if (!isInt(list.get(i))) {
+                    throw new InvalidParameterException(name, "must be a list of integers, got " + list.get(i)
+                            + " at index " + i + " of " + v);
                 }
                 out[i] = ((Number) list.get(i)).intValue();
             }
@@ -143,6 +143,12 @@ public final class SchemeParams {
         Object v = given.getOrDefault(name, def);
         effective.put(name, v);
         return v;
+    }
+
+    /** An integral number in the int range (so that {@code intValue()} neither wraps nor truncates). */
+    private static boolean isInt(Object v) {
+        return v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE;
     }
 
     /** Fails when a parameter was given that no getter read. */

@@ -25,8 +25,9 @@ public interface TemporalScales {
 
     /**
      * HoPE training (and Multimodal-RoPEs' HoPE): each block draws {@code random.choice(candidates)} in
-     * stream order from Python's generator seeded with {@code seed}. Every sequence starts from the seed,
-     * as if {@code random.seed(seed)} ran before each one-sequence call of the reference.
+     * stream order from Python's generator seeded with {@code seed}. Every plan starts from the seed, as if
+     * {@code random.seed(seed)} ran before each call of the reference; a batch is one call, so its rows
+     * continue one sequence of draws ({@link DiagonalLayout#forBatch}) instead of each restarting.
      */
     static TemporalScales pythonChoice(double[] candidates, long seed) {
         if (candidates.length == 0) {
@@ -47,20 +48,22 @@ public interface TemporalScales {
     }
 
     /**
-     * Given scales, block {@code b} taking {@code scales[b]}: to replay a recorded training draw. A
-     * sequence with more blocks than scales is an error; extra scales are unused.
+     * Given scales, block {@code b} taking {@code scales[b]}: to replay a recorded training draw. Exactly one
+     * scale per visual block of the plan (of the whole batch, in row order, for a batch), like V2PE's
+     * {@code strides}: a count that differs is an error naming {@code parameter}, since a replay that does
+     * not match its input is a mistake.
      */
-    static TemporalScales explicit(double[] scales) {
+    static TemporalScales explicit(String parameter, double[] scales) {
         double[] values = scales.clone();
         for (double v : values) {
             requirePositive(v);
         }
         return blocks -> {
-            if (blocks > values.length) {
-                throw new IllegalArgumentException("the sequence has " + blocks + " visual blocks but only "
-                        + values.length + " per-block scales are given");
+            if (blocks != values.length) {
+                throw SchemeParams.invalid(parameter, "lists " + values.length + " scales but the input has "
+                        + blocks + " visual blocks (one scale per block)");
             }
-            return Arrays.copyOf(values, blocks);
+            return values.clone();
         };
     }
 

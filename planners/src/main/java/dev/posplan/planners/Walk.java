@@ -16,10 +16,9 @@ public final class Walk {
     private int blocks;
     private double max = Double.NEGATIVE_INFINITY;
 
-    Walk(PositionBuffer out, double firstTextPosition) {
+    /** A walk whose first text token gets position 0. */
+    Walk(PositionBuffer out) {
         this.out = out;
-        this.next = firstTextPosition;
-        this.resumedAt = firstTextPosition;
     }
 
     public PositionBuffer out() {

@@ -37,7 +37,7 @@ class BatchPlannerTest {
     @Test
     void rightPaddingAndDecodeRules() {
         Scheme main = mrope("hf-main");
-        BatchPlan right = new BatchPlanner(main, DeltaBase.UNPADDED, BatchPlanner.PaddingSide.RIGHT).plan(ROWS);
+        BatchPlan right = new BatchPlanner(main, PaddingSide.RIGHT).plan(ROWS);
         assertArrayEquals(new int[] {0, 1, 2, 0, 0, 0, 0, 0}, right.intPositionIds()[0][1]);
         // generate() reads the last slot, a pad (0), on a right-padded row.
         assertArrayEquals(new double[] {1, 2}, right.decodePositions(2)[0][1]);
@@ -48,6 +48,15 @@ class BatchPlannerTest {
         // forward() without a mask: L + k + unpadded delta, off by the 5 pads of the left-padded row.
         Scheme forward = SchemeRegistry.create("mrope", SchemeParams.of("compat", "hf-main", "decode", "forward-no-mask"));
         assertArrayEquals(new double[] {8, 9}, new BatchPlanner(forward).plan(ROWS).decodePositions(2)[1][1]);
+    }
+
+    @Test
+    void theBatchDeltaBaseIsWhatTheSchemesPlansDeclare() {
+        Scheme vllm = SchemeRegistry.create("mrope", SchemeParams.of("compat", "hf-4.51", "rope_deltas", "unpadded"));
+        BatchPlan plan = new BatchPlanner(vllm).plan(ROWS);
+        assertEquals(DeltaBase.UNPADDED, plan.deltaBase());
+        assertArrayEquals(new double[] {-2, 0}, plan.ropeDeltas());
+        assertEquals(DeltaBase.PADDED, new BatchPlanner(SchemeRegistry.create("vanilla")).plan(ROWS).deltaBase());
     }
 
     @Test

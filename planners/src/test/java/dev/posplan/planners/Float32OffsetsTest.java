@@ -11,7 +11,7 @@ class Float32OffsetsTest {
 
     /** A walk that resumed at {@code stIdx} and then saw {@code textLen} text tokens. */
     private static Walk walk(double stIdx, int textLen) {
-        Walk walk = new Walk(PositionBuffer.allocate(DType.FLOAT32, 3, textLen + 1), 0);
+        Walk walk = new Walk(PositionBuffer.allocate(DType.FLOAT32, 3, textLen + 1));
         walk.endBlock(VisualBlock.image(new Grid(1, 1, 1)), stIdx, stIdx - 1);
         walk.text(textLen);
         return walk;

@@ -36,6 +36,37 @@ class QwenWalkerRolesTest {
     }
 
     @Test
+    void paddingTakesThePadValueAndAnAllPaddingStreamHasMaxMinusOne() {
+        PositionPlan plan = new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 7).plan(
+                TokenStream.builder().padding(2).text(2).build());
+        assertEquals(List.of(7.0, 7.0, 0.0, 1.0), List.of(plan.get(0, 0), plan.get(0, 1), plan.get(0, 2), plan.get(0, 3)));
+        PositionPlan pads = new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 0).plan(TokenStream.builder().padding(3).build());
+        assertEquals(-1, pads.maxPosition());
+        assertEquals(0, pads.decodePosition(0, 0));
+    }
+
+    /** Every Qwen-style scheme reads {@code pad_value} with its documented default and writes it on padding. */
+    @Test
+    void everyWalkerSchemeHonoursPadValue() {
+        TokenStream s = TokenStream.builder().padding(2).text(2).image(1, 2, 2).text(1).build();
+        for (SchemeFactory f : SchemeRegistry.all()) {
+            if (f.name().equals("tpe2d")) {
+                continue; // continues positions over padding instead (2D-TPE's collator)
+            }
+            Object extra = f.name().equals("v2pe") ? 4 : null; // an InternVL image is whole tiles of num_image_token
+            SchemeParams defaults = extra == null ? SchemeParams.empty() : SchemeParams.of("num_image_token", extra);
+            Object def = SchemeRegistry.create(f.name(), defaults).parameters().get("pad_value");
+            assertEquals(f.name().equals("vrope") ? 0.0 : 1.0, def, f.name());
+            SchemeParams p = extra == null ? SchemeParams.of("pad_value", 7) : SchemeParams.of("pad_value", 7,
+                    "num_image_token", extra);
+            PositionPlan plan = SchemeRegistry.create(f.name(), p).plan(s);
+            for (int a = 0; a < plan.axes(); a++) {
+                assertEquals(List.of(7.0, 7.0), List.of(plan.get(a, 0), plan.get(a, 1)), f.name() + " axis " + a);
+            }
+        }
+    }
+
+    @Test
     void walkReportsBlockIndexAndWhereTextResumed() {
         double[][] seen = new double[2][];
         BlockLayout probe = (block, walk) -> {

@@ -1,5 +1,6 @@
 package dev.posplan.conformance;
 
+import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.table.LinearisedTable;
 import dev.posplan.multimodal.table.NonRectangularTableException;
 import dev.posplan.multimodal.table.Table;
@@ -8,6 +9,8 @@ import dev.posplan.multimodal.table.TableGrid;
 import dev.posplan.multimodal.table.TableInstruct;
 import dev.posplan.multimodal.table.TableSeparators;
 import dev.posplan.multimodal.table.WordLevelTokenizer;
+import dev.posplan.planners.BatchPlan;
+import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.SchemeRegistry;
 import dev.posplan.planners.scheme.Tpe2d;
@@ -206,15 +209,16 @@ final class Tpe2dChecker implements FolderChecker {
     private void collator(JsonNode golden) {
         WordLevelTokenizer tokenizer = new WordLevelTokenizer();
         List<TableInstruct.Encoded> encoded = new ArrayList<>();
-        List<PositionPlan> plans = new ArrayList<>();
+        List<TokenStream> rows = new ArrayList<>();
         int length = 0;
         for (JsonNode input : golden.get("inputs").values()) {
             TableInstruct.Encoded e = TableInstruct.encode(example(input), tokenizer, SEPARATORS, true);
             encoded.add(e);
-            plans.add(scheme.plan(e.sequence()));
+            rows.add(e.sequence());
             length = Math.max(length, e.inputIds().length);
         }
         Expect.scalar("batch size", golden.get("input_ids").size(), encoded.size());
+        BatchPlan batch = new BatchPlanner(scheme).plan(rows);   // right-padded, as the collator pads
         for (int b = 0; b < encoded.size(); b++) {
             String row = "[" + b + "]";
             int[] ids = encoded.get(b).inputIds();
@@ -222,7 +226,7 @@ final class Tpe2dChecker implements FolderChecker {
             Arrays.fill(padded, ids.length, length, PAD_ID);
             int[] mask = new int[length];
             Arrays.fill(mask, 0, ids.length, 1);
-            PositionPlan plan = Tpe2d.padRight(plans.get(b), length);
+            PositionPlan plan = batch.row(b);
             Expect.ints("input_ids" + row, golden.get("input_ids").get(b), padded);
             Expect.ints("attention_mask" + row, golden.get("attention_mask").get(b), mask);
             Expect.ints("token_ids" + row, golden.get("token_ids").get(b), Tpe2d.tokenIds(plan));

@@ -205,7 +205,7 @@ public final class CircleRope {
         boolean moveToOrigin = p.getBoolean("move_to_origin", false);
         double dffRate = dffRate(p.getRaw("dff_rate", false));
         double positiveOffset = positiveOffset(p.getRaw("move_to_positive", false));
-        double stride = p.getDouble("temporal_stride", 1.0);
+        double stride = Options.temporalStride(p);
         double fixed = Double.NaN;
         double autoScale = Double.NaN;
         if (radius instanceof Number n && Double.isFinite(n.doubleValue())) {
@@ -283,12 +283,11 @@ public final class CircleRope {
             Rotary rotary = Rotary.read(p, 5_000_000);
             int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
             Projection projection = projection(p);
-            double pad = p.getDouble("pad_value", 1);
             int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3));
-            QwenWalker floats = new QwenWalker(QwenAxes.THW, DType.FLOAT32, new Layout(projection), pad, 0);
             // Text-only input takes the reference's attention-mask cumsum path, which returns int64 positions.
-            QwenWalker ints = new QwenWalker(QwenAxes.THW, DType.INT32, new Layout(projection), pad, 0);
-            return new ComposedScheme(name(), stream -> (stream.hasVisual() ? floats : ints).plan(stream),
+            QwenWalker walker = Options.walker(p, QwenAxes.THW, DType.FLOAT32, new Layout(projection))
+                    .withTextOnlyDtype(DType.INT32);
+            return new ComposedScheme(name(), walker,
                     rotary.pairwise("chunked", QwenAxes.THW, pairAxis), p.effective());
         }
     }

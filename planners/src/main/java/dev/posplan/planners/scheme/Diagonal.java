@@ -32,9 +32,7 @@ final class Diagonal {
      * (the references' text-only branch is HF's integer one). Reads {@code pad_value} (default 1).
      */
     static QwenWalker walker(TemporalScales scales, SchemeParams p) {
-        double pad = p.getDouble("pad_value", 1);
-        return new QwenWalker(QwenAxes.THW, DType.FLOAT32, new DiagonalLayout(scales), pad, 0)
-                .withTextOnlyDtype(DType.INT32);
+        return Options.walker(p, QwenAxes.THW, DType.FLOAT32, new DiagonalLayout(scales)).withTextOnlyDtype(DType.INT32);
     }
 
     /**
@@ -70,7 +68,7 @@ final class Diagonal {
     /** Given per-block scales (each a finite number > 0). */
     static TemporalScales explicit(SchemeParams p, String name) {
         double[] scales = p.getDoubleArray(name, new double[0]);
-        return check(name, () -> TemporalScales.explicit(scales));
+        return check(name, () -> TemporalScales.explicit(name, scales));
     }
 
     private static TemporalScales check(String name, Supplier<TemporalScales> rule) {

@@ -3,10 +3,8 @@ package dev.posplan.planners.scheme;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.InvFreq;
 import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
@@ -62,7 +60,7 @@ public final class Grape {
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 5_000_000);
             int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
-            double stride = p.getDouble("temporal_stride", 1.0);
+            double stride = Options.temporalStride(p);
             String allocation = p.getString("frequency_allocation", "chunked", Set.of("chunked", "interleaved"));
             double logFreqScale = p.getDouble("log_freq_scale", 1.0);
             if (!(logFreqScale > 0)) {
@@ -73,16 +71,15 @@ public final class Grape {
                 throw SchemeParams.invalid("grape_mode", "'" + mode + "' is a learned mode that rotates q/k with "
                         + "trained planes; only 'canonical' can be written as positions and an allocation");
             }
-            double pad = p.getDouble("pad_value", 1);
             int[] pairAxis = allocation.equals("chunked")
                     ? Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3))
                     : PairAxes.periodic(INTERLEAVED, rotary.pairs());
-            float[] invFreq = warp(InvFreq.of(rotary.rotaryDim(), rotary.theta()), logFreqScale);
+            float[] invFreq = warp(rotary.invFreq(), logFreqScale);
             FrequencyAllocation alloc = new FrequencyAllocation(allocation, QwenAxes.THW, rotary.headDim(),
                     rotary.rotaryDim(), rotary.theta(), invFreq, pairAxis, null);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), false, MropeLayout.Resume.MAX_PLUS_ONE,
                     true);
-            return new ComposedScheme(name(), new QwenWalker(QwenAxes.THW, DType.INT32, layout, pad, 0), alloc,
+            return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                     p.effective());
         }
     }

@@ -23,8 +23,11 @@ import java.util.Set;
  *       code has no usable default ({@code [-1]} and an assert; its V-NIAH script uses 0.75); 1.0 is the
  *       neutral middle of the training set.</li>
  *   <li>{@code scale_factors} with {@code seed} (default 0): the training mode, each block drawing
- *       {@code random.choice(scale_factors)} from Python's generator seeded with {@code seed}.</li>
- *   <li>{@code block_scales}: the scale of each block, e.g. a recorded training draw.</li>
+ *       {@code random.choice(scale_factors)} from Python's generator seeded with {@code seed}. Every plan
+ *       restarts from the seed; the rows of a batch ({@link dev.posplan.planners.BatchPlanner}) continue one
+ *       sequence of draws in row order, as the reference's generator does.</li>
+ *   <li>{@code block_scales}: the scale of each block, e.g. a recorded training draw: exactly one per visual
+ *       block of the plan (of the whole batch, in row order).</li>
  * </ul>
  *
  * <p>{@code decode}: {@code intended} (default) continues at {@code max(t row) + 1 + k} like VideoRoPE;
@@ -74,7 +77,7 @@ public final class Hope {
             QwenWalker walker = Diagonal.walker(scales(p), p);
             String decode = p.getString("decode", "intended", Set.of("intended", "official-code"));
             PositionDesign design = decode.equals("intended") ? walker
-                    : stream -> walker.plan(stream).withDecode(new double[QwenAxes.THW.size()], 0);
+                    : walker.andThen(plan -> plan.withDecode(new double[QwenAxes.THW.size()], 0));
             return new ComposedScheme(name(), design,
                     Diagonal.allocation(p, rotary, "lta-nope-t", PairAxes::lowFrequencyTemporal, true), p.effective());
         }

@@ -10,7 +10,8 @@ import dev.posplan.planners.SchemeParams;
 /**
  * Multimodal-RoPEs' HoPE ({@code pos_design/hope.py}, {@code freq_allocation/hope.py}; vlm-ropes.md §5.4):
  * the diagonal positions with a scale drawn per block from {@code temporal_stride_lst} (inert with
- * Qwen3-VL's one-frame blocks), and {@code videorope-mr}'s allocation whose t pairs do not rotate.
+ * Qwen3-VL's one-frame blocks), and {@code videorope-mr}'s allocation whose t pairs do not rotate. The draws
+ * start from {@code seed} (default 0) for every plan and continue across the rows of a batch.
  *
  * <p>The reference zeroes every t position {@code > 0} inside its embedding, after returning the
  * positions; t is never negative (text and frames start at 0, padding is 1), so that is exactly "the t

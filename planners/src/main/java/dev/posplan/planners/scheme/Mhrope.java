@@ -3,9 +3,7 @@ package dev.posplan.planners.scheme;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.InvFreq;
 import dev.posplan.planners.MropeLayout;
-import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
@@ -27,7 +25,8 @@ public final class Mhrope {
         if (section.length != 3) {
             throw SchemeParams.invalid("mrope_section", "must have 3 entries (heads for t, h, w)");
         }
-        int sum = section[0] + section[1] + section[2];
+        // long: three counts near Integer.MAX_VALUE must not wrap to a small sum
+        long sum = (long) section[0] + section[1] + section[2];
         if (section[0] < 0 || section[1] < 0 || section[2] < 0 || sum > kvHeads) {
             throw SchemeParams.invalid("mrope_section",
                     "head counts must be >= 0 and sum to at most num_key_value_heads = " + kvHeads);
@@ -59,15 +58,14 @@ public final class Mhrope {
                 throw SchemeParams.invalid("num_key_value_heads", "must be in 1..4096, got " + kvHeads);
             }
             int[] section = p.getIntArray("mrope_section", new int[] {2, 3, 3});
-            double stride = p.getDouble("temporal_stride", 1.0);
+            double stride = Options.temporalStride(p);
             boolean reset = p.getBoolean("spatial_reset", true);
-            double pad = p.getDouble("pad_value", 1);
             MropeLayout.Resume resume = Options.resume(p);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), reset, resume, true);
             FrequencyAllocation alloc = new FrequencyAllocation("headwise", QwenAxes.THW, rotary.headDim(),
-                    rotary.rotaryDim(), rotary.theta(), InvFreq.of(rotary.rotaryDim(), rotary.theta()), null,
+                    rotary.rotaryDim(), rotary.theta(), rotary.invFreq(), null,
                     kvHeadAxis(section, kvHeads));
-            return new ComposedScheme(name(), new QwenWalker(QwenAxes.THW, DType.INT32, layout, pad, 0), alloc,
+            return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                     p.effective());
         }
     }

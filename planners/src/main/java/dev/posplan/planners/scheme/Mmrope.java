@@ -8,7 +8,6 @@ import dev.posplan.planners.DType;
 import dev.posplan.planners.Float32Offsets;
 import dev.posplan.planners.GridFill;
 import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
@@ -85,14 +84,13 @@ public final class Mmrope {
         @Override
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 5_000_000);
-            double stride = p.getDouble("temporal_stride", 1.0);
+            double stride = Options.temporalStride(p);
             double[] scale = p.getDoubleArray("position_scale", new double[] {1, 1, 1});
             if (scale.length != 3) {
                 throw SchemeParams.invalid("position_scale", "must have 3 entries (s_t, s_h, s_w)");
             }
-            double pad = p.getDouble("pad_value", 1);
             Layout layout = new Layout((float) stride, (float) scale[0], (float) scale[1], (float) scale[2]);
-            return new ComposedScheme(name(), new QwenWalker(QwenAxes.THW, DType.FLOAT32, layout, pad, 0),
+            return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout),
                     rotary.pairwise("mmrope", QwenAxes.THW, PairAxes.periodic(PATTERN, rotary.pairs())),
                     p.effective());
         }

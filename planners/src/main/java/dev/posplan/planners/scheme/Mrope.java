@@ -37,7 +37,7 @@ public final class Mrope {
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 1_000_000);
             int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
-            double stride = p.getDouble("temporal_stride", 1.0);
+            double stride = Options.temporalStride(p);
             int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3));
             QwenCompat compat = Options.compat(p, QwenCompat.HF_4_51);
             PositionDesign design = Options.qwenDesign(p, compat, TemporalRule.linear(stride), false);

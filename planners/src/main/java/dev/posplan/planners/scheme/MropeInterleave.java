@@ -23,7 +23,7 @@ public final class MropeInterleave {
     static Scheme build(String name, SchemeParams p, boolean resetByDefault) {
         Rotary rotary = Rotary.read(p, 5_000_000);
         int[] section = p.getIntArray("mrope_section", new int[] {24, 20, 20});
-        double stride = p.getDouble("temporal_stride", 1.0);
+        double stride = Options.temporalStride(p);
         boolean reset = p.getBoolean("spatial_reset", resetByDefault);
         int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.interleaved(section, rotary.pairs()));
         // Qwen3-VL has no HF 4.51 code; 4.57 is the Qwen team's implementation (the two agree on Qwen3).

@@ -24,10 +24,9 @@ public final class Omnirope {
 
     /** The OmniRoPE / IL-RoPE positions: M-RoPE with spatial reset, float32 (shared with {@link Ilrope}). */
     static QwenWalker positions(SchemeParams p) {
-        double stride = p.getDouble("temporal_stride", 1.0);
-        double pad = p.getDouble("pad_value", 1);
+        double stride = Options.temporalStride(p);
         MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), true, MropeLayout.Resume.MAX_PLUS_ONE, false);
-        return new QwenWalker(QwenAxes.THW, DType.FLOAT32, layout, pad, 0);
+        return Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout);
     }
 
     /** Registry entry {@code omnirope}. */

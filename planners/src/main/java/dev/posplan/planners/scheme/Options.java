@@ -1,6 +1,7 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.AbsoluteTime;
+import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.DecodeRule;
 import dev.posplan.planners.DeltaBase;
@@ -11,6 +12,7 @@ import dev.posplan.planners.QwenWalker;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.TemporalRule;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 final class Options {
 
     private static final Set<String> COMPAT = names(QwenCompat.values(), QwenCompat::apiName);
+    private static final Set<String> RESUME = names(MropeLayout.Resume.values(), MropeLayout.Resume::apiName);
     private static final Set<String> DECODE = names(DecodeRule.values(), DecodeRule::apiName);
     private static final Set<String> DELTA_BASE = names(DeltaBase.values(), DeltaBase::apiName);
     private static final Set<String> ARITHMETIC = names(AbsoluteTime.Arithmetic.values(),
@@ -34,9 +37,20 @@ final class Options {
     }
 
     static MropeLayout.Resume resume(SchemeParams p, MropeLayout.Resume def) {
-        String defName = def == MropeLayout.Resume.MAX_PLUS_ONE ? "max-plus-one" : "spatial-extent";
-        String r = p.getString("resume", defName, Set.of("max-plus-one", "spatial-extent"));
-        return r.equals("max-plus-one") ? MropeLayout.Resume.MAX_PLUS_ONE : MropeLayout.Resume.SPATIAL_EXTENT;
+        return MropeLayout.Resume.byName(p.getString("resume", def.apiName(), RESUME));
+    }
+
+    /**
+     * {@code temporal_stride} (default 1, Qwen2-VL's): the position step between temporal slices of a
+     * block, a finite number > 0 (0 or less would stack or reverse frames, and a huge stride drives integer
+     * positions out of range, which the walker reports).
+     */
+    static double temporalStride(SchemeParams p) {
+        double stride = p.getDouble("temporal_stride", 1.0);
+        if (!(stride > 0)) {
+            throw SchemeParams.invalid("temporal_stride", "must be > 0, got " + stride);
+        }
+        return stride;
     }
 
     /** {@code compat}: the implementation (qwen-mrope.md §9) whose choices the Qwen host options default to. */
@@ -51,18 +65,31 @@ final class Options {
 
     /**
      * The M-RoPE walk of the Qwen-VL family with its host options, each defaulting to {@code compat}:
-     * {@code resume} (§9 #1), {@code pad_value} (#3), {@code rope_deltas} (#4, read back by
-     * {@code BatchPlanner} through {@link DeltaBase#of}) and {@code decode} (#5).
+     * {@code resume} (§9 #1), {@code pad_value} (#3), {@code rope_deltas} (#4, the plans'
+     * {@link dev.posplan.planners.PositionPlan#deltaBase()}) and {@code decode} (#5).
      */
     static PositionDesign qwenDesign(SchemeParams p, QwenCompat compat, TemporalRule time, boolean spatialReset) {
         MropeLayout.Resume resume = resume(p, compat.resume());
-        double pad = p.getDouble("pad_value", compat.padValue());
-        p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE);
+        DeltaBase base = DeltaBase.byName(p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE));
         DecodeRule decode = DecodeRule.byName(p.getString("decode", compat.decode().apiName(), DECODE));
-        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32,
-                new MropeLayout(time, spatialReset, resume, true), pad, 0);
+        QwenWalker walker = walker(p, QwenAxes.THW, DType.INT32, new MropeLayout(time, spatialReset, resume, true),
+                compat.padValue());
         // The walker's own decode start is already M + 1 on every axis.
-        return decode == DecodeRule.DELTA ? walker : stream -> decode.apply(walker.plan(stream));
+        return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
+                : plan -> decode.apply(plan).withDeltaBase(base));
+    }
+
+    /**
+     * The Qwen-style walker of a scheme, padding with {@code pad_value} (default 1, HF 4.x's value; see
+     * {@link #walker(SchemeParams, List, DType, BlockLayout, double)} for schemes with another default).
+     */
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout) {
+        return walker(p, axes, dtype, layout, 1);
+    }
+
+    /** The Qwen-style walker of a scheme, padding with {@code pad_value} (default {@code defaultPad}). */
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout, double defaultPad) {
+        return new QwenWalker(axes, dtype, layout, p.getDouble("pad_value", defaultPad));
     }
 
     /** Runs an allocation rule, reporting a bad section list against the named parameter. */

@@ -9,6 +9,7 @@ import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.table.TableGrid;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Rotary;
@@ -43,7 +44,8 @@ import java.util.Map;
  *
  * <p>The input is a {@link TokenStream} of text runs and {@link TableBlock}s (the text before and after each
  * table as text runs); without a table every token gets its index on all four axes. Padding continues every
- * axis from its last value (the collator's rule, {@link #padRight}). Visual blocks are rejected.
+ * axis from its last value (the collator's rule, {@code DataCollatorForSupervisedDataset}), and a batch pads
+ * on the right ({@link #paddingSide()}), as the collator does. Visual blocks are rejected.
  *
  * <p>Where posplan differs from the reference (§1.1, §1.2, §1.6): non-rectangular or row-less tables raise
  * instead of being dropped silently; {@code ty} always follows the contiguous-cell rule of the pinned
@@ -75,7 +77,9 @@ public final class Tpe2d implements Scheme {
 
     /**
      * Positions of a stream of text runs, tables and padding. Every text run is a non-table run, whatever
-     * its role; padding continues every axis from its last value.
+     * its role. Padding token k (1, 2, …) gets the axis's last value + k, the last value being that of the
+     * token before it (padding included, so consecutive runs keep counting); padding takes no position of
+     * its own: text after it and the decode start continue from the last non-padding token.
      *
      * @throws IllegalArgumentException for a visual block: 2D-TPE positions text and tables only
      */
@@ -97,6 +101,12 @@ public final class Tpe2d implements Scheme {
             }
         }
         return fill.plan(stream.unpaddedLength());
+    }
+
+    /** The collator pads on the right, continuing every axis. */
+    @Override
+    public PaddingSide paddingSide() {
+        return PaddingSide.RIGHT;
     }
 
     /** The row pass: every pair rotates with {@code tx}. */
@@ -150,31 +160,6 @@ public final class Tpe2d implements Scheme {
         return order;
     }
 
-    /**
-     * The plan right-padded to {@code length} tokens as {@code DataCollatorForSupervisedDataset} pads a batch:
-     * padding token k (1, 2, …) gets the axis's last value + k on every axis. The decode rule is kept.
-     */
-    public static PositionPlan padRight(PositionPlan plan, int length) {
-        int[] data = data(plan);
-        int n = plan.length();
-        if (length < n) {
-            throw new IllegalArgumentException("cannot pad " + n + " tokens to " + length);
-        }
-        PositionBuffer out = PositionBuffer.allocate(DType.INT32, AXES.size(), length);
-        double max = plan.maxPosition();
-        double[] decode = new double[AXES.size()];
-        for (int a = 0; a < AXES.size(); a++) {
-            for (int i = 0; i < n; i++) {
-                out.set(a, i, data[a * n + i]);
-            }
-            int last = n == 0 ? -1 : data[a * n + n - 1];
-            out.ramp(a, n, length - n, last + 1, 1);
-            max = Math.max(max, last + length - n);
-            decode[a] = plan.decodePosition(a, 0);
-        }
-        return PositionPlan.of(AXES, out, plan.unpaddedLength(), max, decode, plan.decodeStep());
-    }
-
     private static int[] data(PositionPlan plan) {
         if (!plan.axisNames().equals(AXES) || plan.intData() == null) {
             throw new IllegalArgumentException("not a tpe2d plan: axes " + plan.axisNames() + ", " + plan.dtype());
@@ -188,7 +173,8 @@ public final class Tpe2d implements Scheme {
         private int at;      // next buffer index
         private int next;    // next tx (= ty outside tables)
         private int counter; // next px (= py outside tables)
-        private final long[] last = {-1, -1, -1, -1};
+        private final long[] last = {-1, -1, -1, -1};   // per axis, the last non-padding token's value
+        private final long[] tail = {-1, -1, -1, -1};   // per axis, the last value written, padding included
         private long max = -1;
 
         Fill(int length) {
@@ -209,11 +195,12 @@ public final class Tpe2d implements Scheme {
             ended(next - 1, next - 1, counter - 1, counter - 1);
         }
 
-        /** Takes no position: continues every axis from its last value. */
+        /** Takes no position: continues every axis from the value before it, padding included. */
         void padding(int n) {
             for (int a = 0; a < AXES.size(); a++) {
-                out.ramp(a, at, n, last[a] + 1, 1);
-                max = Math.max(max, last[a] + n);
+                out.ramp(a, at, n, tail[a] + 1, 1);
+                tail[a] += n;
+                max = Math.max(max, tail[a]);
             }
             at += n;
         }
@@ -256,6 +243,7 @@ public final class Tpe2d implements Scheme {
             last[TY] = ty;
             last[PX] = px;
             last[PY] = py;
+            System.arraycopy(last, 0, tail, 0, last.length);
             max = Math.max(max, Math.max(Math.max(tx, ty), Math.max(px, py)));
         }
 

@@ -75,22 +75,32 @@ public final class V2pe {
 
     /**
      * The V2PE block: arange from the {@code <img>} position with step δ, first element dropped. A class, not
-     * a record: it draws the next image's stride from a stateful supplier, so it is one walk's state, not a
-     * value (make one per walk with {@link Strides#start}).
+     * a record: once bound to a stream ({@link #forStream}) it draws each image's stride from a stateful
+     * supplier, so a bound layout is one walk's state, not a value; the strides of each stream start anew.
      */
     static final class Layout implements BlockLayout {
         private final int numImageToken;
-        private final DoubleSupplier strides;
+        private final Strides strides;
+        private final DoubleSupplier current;
 
-        Layout(int numImageToken, DoubleSupplier strides) {
+        Layout(int numImageToken, Strides strides, DoubleSupplier current) {
             this.numImageToken = numImageToken;
             this.strides = strides;
+            this.current = current;
+        }
+
+        @Override
+        public BlockLayout forStream(TokenStream stream) {
+            return new Layout(numImageToken, strides, strides.start(stream));
         }
 
         @Override
         public void place(VisualBlock block, Walk walk) {
+            if (current == null) {
+                throw new IllegalStateException("the V2PE layout must be bound to its stream with forStream first");
+            }
             int n = tiledTokens(block, numImageToken);
-            double delta = strides.getAsDouble() / numImageToken;
+            double delta = current.getAsDouble() / numImageToken;
             double last = walk.next() - 1;
             // The reference adds a Python float to an int64 tensor: both sides become float32.
             float end = (float) last + (float) (delta * (n + 1));
@@ -115,23 +125,25 @@ public final class V2pe {
         return n;
     }
 
-    private static PositionDesign design(String version, int numImageToken, Strides strides, double pad) {
+    /** The walk of one version: integer positions for {@code default}, float32 V2PE steps otherwise. */
+    private static QwenWalker walker(SchemeParams p, String version, int numImageToken, Strides strides) {
+        if (version.equals(DEFAULT)) {
+            BlockLayout vanilla = (block, walk) -> {
+                tiledTokens(block, numImageToken);
+                VanillaRope.LAYOUT.place(block, walk);
+            };
+            return Options.walker(p, QwenAxes.ONE_D, DType.INT32, vanilla);
+        }
+        return Options.walker(p, QwenAxes.ONE_D, DType.FLOAT32, new Layout(numImageToken, strides, null));
+    }
+
+    private static PositionDesign design(QwenWalker walker) {
         return stream -> {
             if (!stream.hasVisual()) {
                 throw new IllegalArgumentException("V2PE's get_rope_pos_id needs at least one image; "
                         + "use vanilla for text-only input");
             }
-            BlockLayout layout;
-            if (version.equals(DEFAULT)) {
-                layout = (block, walk) -> {
-                    tiledTokens(block, numImageToken);
-                    VanillaRope.LAYOUT.place(block, walk);
-                };
-            } else {
-                layout = new Layout(numImageToken, strides.start(stream));
-            }
-            DType dtype = version.equals(DEFAULT) ? DType.INT32 : DType.FLOAT32;
-            return new QwenWalker(QwenAxes.ONE_D, dtype, layout, pad, 0).plan(stream);
+            return walker.plan(stream);
         };
     }
 
@@ -189,8 +201,7 @@ public final class V2pe {
                 throw SchemeParams.invalid("num_image_token", "must be >= 1, got " + numImageToken);
             }
             Strides strides = strides(p, version);
-            double pad = p.getDouble("pad_value", 1);
-            return new ComposedScheme(name(), design(version, numImageToken, strides, pad),
+            return new ComposedScheme(name(), design(walker(p, version, numImageToken, strides)),
                     rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
         }
     }

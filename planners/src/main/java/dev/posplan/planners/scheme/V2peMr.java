@@ -65,8 +65,7 @@ public final class V2peMr {
             if (!(visualStride > 0)) {
                 throw SchemeParams.invalid("visual_stride", "must be > 0, got " + visualStride);
             }
-            double pad = p.getDouble("pad_value", 1);
-            QwenWalker walker = new QwenWalker(QwenAxes.ONE_D, DType.FLOAT32, new Layout(visualStride), pad, 0);
+            QwenWalker walker = Options.walker(p, QwenAxes.ONE_D, DType.FLOAT32, new Layout(visualStride));
             return new ComposedScheme(name(), walker,
                     rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
         }

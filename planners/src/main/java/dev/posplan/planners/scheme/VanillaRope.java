@@ -41,8 +41,7 @@ public final class VanillaRope {
         @Override
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 5_000_000);
-            double pad = p.getDouble("pad_value", 1);
-            QwenWalker walker = new QwenWalker(QwenAxes.ONE_D, DType.INT32, LAYOUT, pad, 0);
+            QwenWalker walker = Options.walker(p, QwenAxes.ONE_D, DType.INT32, LAYOUT);
             return new ComposedScheme(name(), walker,
                     rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
         }

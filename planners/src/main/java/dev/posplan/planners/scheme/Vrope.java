@@ -71,8 +71,7 @@ public final class Vrope {
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 1_000_000);
             // VRoPE has no padding of its own; GroupedRoPE pads with 0
-            double pad = p.getDouble("pad_value", 0);
-            QwenWalker walker = new QwenWalker(AXES, DType.INT32, LAYOUT, pad, 0);
+            QwenWalker walker = Options.walker(p, AXES, DType.INT32, LAYOUT, 0);
             return new ComposedScheme(name(), walker,
                     rotary.pairwise("cyclic", AXES, PairAxes.periodic(COMBINATION_CYCLE, rotary.pairs())), p.effective());
         }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.BatchPlan;
+import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.PythonRandom;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
@@ -112,10 +115,60 @@ class DiagonalSchemesTest {
     }
 
     @Test
-    void tooFewBlockScalesFailWhenPlanning() {
-        Scheme s = scheme("hope", "block_scales", List.of(1.0, 1.0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.plan(TWO_VIDEOS));
-        assertTrue(e.getMessage().contains("3 visual blocks"), e.getMessage());
+    void blockScalesMustMatchTheBlocksAndNameTheirParameter() {
+        for (List<Double> scales : List.of(List.of(1.0, 1.0), List.of(1.0, 1.0, 1.0, 1.0))) {
+            Scheme s = scheme("hope", "block_scales", scales);
+            SchemeParams.InvalidParameterException e = assertThrows(SchemeParams.InvalidParameterException.class,
+                    () -> s.plan(TWO_VIDEOS));
+            assertEquals("block_scales", e.parameter());
+            assertTrue(e.getMessage().contains("3 visual blocks"), e.getMessage());
+        }
+        // a batch takes one scale per block of all its rows, in row order
+        Scheme six = scheme("hope", "block_scales", List.of(1.0, 1.0, 1.0, 0.5, 0.5, 0.5));
+        BatchPlan batch = new BatchPlanner(six).plan(List.of(TWO_VIDEOS, TWO_VIDEOS));
+        assertArrayEquals(row(scheme("hope", "scale_factor", 0.5).plan(TWO_VIDEOS), 0), row(batch.row(1), 0));
+    }
+
+    @Test
+    void seededDrawsContinueAcrossTheRowsOfABatch() {
+        double[] candidates = {0.5, 0.75, 1.0, 1.25, 1.5};
+        PythonRandom random = new PythonRandom(1234);
+        double[] draws = new double[6];
+        for (int k = 0; k < draws.length; k++) {
+            draws[k] = candidates[random.randbelow(candidates.length)];
+        }
+        Scheme hope = scheme("hope", "scale_factors", List.of(0.5, 0.75, 1.0, 1.25, 1.5), "seed", 1234);
+        BatchPlan batch = new BatchPlanner(hope).plan(List.of(TWO_VIDEOS, TWO_VIDEOS));
+        // row 0 is what a single plan draws; row 1 continues with draws 3..5 instead of restarting
+        assertArrayEquals(row(hope.plan(TWO_VIDEOS), 0), row(batch.row(0), 0));
+        double[] continued = row(scheme("hope", "block_scales", List.of(draws[3], draws[4], draws[5]))
+                .plan(TWO_VIDEOS), 0);
+        assertArrayEquals(continued, row(batch.row(1), 0));
+        assertNotEquals(List.of(draws[0], draws[1], draws[2]), List.of(draws[3], draws[4], draws[5]));
+    }
+
+    /** The references take their float path for the whole batch as soon as any row has a visual block. */
+    @Test
+    void aBatchMixingTextOnlyAndVisualRowsIsFloatForEveryRow() {
+        TokenStream text = TokenStream.builder().text(5).build();
+        TokenStream image = TokenStream.builder().text(2).image(1, 2, 2).text(2).build();
+        for (String name : List.of("videorope", "videorope-mr", "hope", "hope-mr", "circlerope")) {
+            Scheme s = scheme(name);
+            BatchPlan batch = new BatchPlanner(s).plan(List.of(text, image));
+            assertEquals(DType.FLOAT32, batch.dtype(), name);
+            float[][][] ids = batch.floatPositionIds();
+            // the text row keeps its values (left-padded with the pad value 1), only the dtype changes
+            PositionPlan alone = s.plan(TokenStream.builder().padding(3).text(5).build());
+            assertEquals(DType.INT32, alone.dtype(), name);
+            for (int a = 0; a < 3; a++) {
+                for (int i = 0; i < batch.length(); i++) {
+                    assertEquals(alone.get(a, i), ids[a][0][i], name + " axis " + a + " token " + i);
+                }
+            }
+            assertArrayEquals(s.plan(image).floatData(), batch.row(1).floatData(), name);
+            assertEquals(alone.ropeDelta(), batch.ropeDeltas()[0], name);
+            assertEquals(DType.INT32, new BatchPlanner(s).plan(List.of(text, text)).dtype(), name);
+        }
     }
 
     @Test

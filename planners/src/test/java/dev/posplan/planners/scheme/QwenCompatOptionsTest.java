@@ -12,6 +12,7 @@ import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DeltaBase;
+import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.QwenCompat;
 import dev.posplan.planners.Scheme;
@@ -74,6 +75,18 @@ class QwenCompatOptionsTest {
     }
 
     @Test
+    void resumeRulesHaveTheirParameterNames() {
+        for (MropeLayout.Resume r : MropeLayout.Resume.values()) {
+            assertEquals(r, MropeLayout.Resume.byName(r.apiName()));
+            assertEquals(r.apiName(), options("mrope-i", "resume", r.apiName()).get("resume"));
+        }
+        assertEquals("spatial-extent", MropeLayout.Resume.SPATIAL_EXTENT.apiName());
+        assertThrows(IllegalArgumentException.class, () -> MropeLayout.Resume.byName("max"));
+        assertEquals("resume", assertThrows(SchemeParams.InvalidParameterException.class,
+                () -> options("mhrope", "resume", "max")).parameter());
+    }
+
+    @Test
     void badValuesNameTheParameter() {
         for (Object[] bad : new Object[][] {{"compat", "hf-5"}, {"time_arithmetic", "f16"}, {"decode", "next"},
                 {"rope_deltas", "both"}, {"tokens_per_second", 0}}) {
@@ -105,6 +118,25 @@ class QwenCompatOptionsTest {
         // generate(): last slot + 1 on each axis.
         assertEquals(4, main.decodePosition(0, 0));
         assertEquals(5, main.decodePosition(0, 1));
+    }
+
+    @Test
+    void ropeDeltaOfASinglePlanFollowsTheDeclaredBase() {
+        // 5 pads, text 2, image 1x2x2, text 1: M = 4, n = 7, L = 12
+        TokenStream s = TokenStream.builder().padding(5).text(2).image(1, 2, 2).text(1).build();
+        PositionPlan vllm = SchemeRegistry.create("mrope-interleave", SchemeParams.of("compat", "vllm")).plan(s);
+        assertEquals(DeltaBase.UNPADDED, vllm.deltaBase());
+        assertEquals(4 + 1 - 7, vllm.ropeDelta());
+        assertEquals(4 + 1 - 12, vllm.ropeDeltaPadded());
+        PositionPlan legacy = SchemeRegistry.create("mrope-interleave").plan(s);
+        assertEquals(DeltaBase.PADDED, legacy.deltaBase());
+        assertEquals(4 + 1 - 12, legacy.ropeDelta());
+        assertEquals(4 + 1 - 7, legacy.ropeDeltaUnpadded());
+        // an explicit rope_deltas overrides the preset, and a decode rule keeps it
+        PositionPlan overridden = SchemeRegistry.create("mrope", SchemeParams.of("compat", "hf-main",
+                "rope_deltas", "padded")).plan(s);
+        assertEquals(DeltaBase.PADDED, overridden.deltaBase());
+        assertEquals(4 + 1 - 12, overridden.ropeDelta());
     }
 
     private static double[] row(PositionPlan p, int axis) {

@@ -10,12 +10,16 @@ import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.table.Table;
 import dev.posplan.multimodal.table.TableGrid;
 import dev.posplan.multimodal.table.TableSeparators;
+import dev.posplan.planners.BatchPlan;
+import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.InvFreq;
+import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -218,8 +222,11 @@ class Tpe2dTest {
     }
 
     @Test
-    void rightPaddingContinuesEachStreamFromItsLastValue() {
-        PositionPlan padded = Tpe2d.padRight(workedExample(), 41);
+    void aBatchIsPaddedOnTheRightContinuingEachStreamFromItsLastValue() {
+        TokenStream example = stream(5, grid(new int[][] {{1, 1, 2}, {2, 1, 1}}), 3);
+        BatchPlan batch = new BatchPlanner(scheme).plan(List.of(example, TokenStream.builder().text(41).build()));
+        assertEquals(PaddingSide.RIGHT, scheme.paddingSide());
+        PositionPlan padded = batch.row(0);
         assertEquals(41, padded.length());
         assertEquals(38, padded.unpaddedLength());
         assertArrayEquals(range(0, 41), axis(padded, Tpe2d.TX));
@@ -227,7 +234,25 @@ class Tpe2dTest {
         assertArrayEquals(new int[] {46, 47, 48, 49}, Arrays.copyOfRange(axis(padded, Tpe2d.PY), 37, 41));
         assertEquals(49, padded.maxPosition());
         assertEquals(47, padded.decodePosition(Tpe2d.PX, 0));
-        assertThrows(IllegalArgumentException.class, () -> Tpe2d.padRight(workedExample(), 37));
+        // before: BatchPlanner padded on the left, and the row read 0 1 0 1 2
+        BatchPlan text = new BatchPlanner(scheme).plan(List.of(TokenStream.builder().text(3).build(),
+                TokenStream.builder().text(5).build()));
+        assertArrayEquals(range(0, 5), axis(text.row(0), Tpe2d.TX));
+        assertEquals(3, text.row(0).unpaddedLength());
+    }
+
+    @Test
+    void consecutivePaddingRunsKeepCounting() {
+        // before: the second run restarted from the last text value (3 4 3 4)
+        PositionPlan plan = scheme.plan(TokenStream.builder().text(3).padding(2).padding(2).build());
+        for (int a = 0; a < 4; a++) {
+            assertArrayEquals(range(0, 7), axis(plan, a));
+            assertEquals(3, plan.decodePosition(a, 0));
+        }
+        assertEquals(6, plan.maxPosition());
+        // text after padding takes no position from it; padding after that text continues from the text
+        PositionPlan mixed = scheme.plan(TokenStream.builder().text(2).padding(2).text(2).padding(1).build());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 2, 3, 4}, axis(mixed, Tpe2d.TX));
     }
 
     @Test
