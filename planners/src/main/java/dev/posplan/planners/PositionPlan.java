@@ -129,12 +129,23 @@ public final class PositionPlan {
 
     /** {@code M + 1 - length}: rope_deltas with padding counted (HF 4.x). */
     public double ropeDeltaPadded() {
-        return maxPosition + 1 - length;
+        return delta(length);
     }
 
     /** {@code M + 1 - unpaddedLength}: rope_deltas relative to the tokens that carry attention. */
     public double ropeDeltaUnpadded() {
-        return maxPosition + 1 - unpaddedLength;
+        return delta(unpaddedLength);
+    }
+
+    /**
+     * {@code M + 1 - n}. A float32 reference computes it on its float32 max tensor, rounding after the
+     * {@code + 1} and again after the subtraction, which double arithmetic can miss by an ulp.
+     */
+    private double delta(int n) {
+        if (dtype == DType.FLOAT32) {
+            return (float) ((float) (maxPosition + 1) - n);
+        }
+        return maxPosition + 1 - n;
     }
 
     /** Position of generated token {@code k} (0-based) on {@code axis}. */
