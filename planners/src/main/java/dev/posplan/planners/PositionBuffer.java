@@ -129,10 +129,16 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
             checked(start + (n - 1) * step);
             int first = checked(start);
             int off = axis * length + from;
-            if (step == 1 && start == Math.rint(start)) {
-                int v = first;
+            boolean integral = start == Math.rint(start);
+            if (integral && step == 1) {
                 for (int i = 0; i < n; i++) {
-                    data[off + i] = v + i;
+                    data[off + i] = first + i;
+                }
+            } else if (integral && step == Math.rint(step)) {
+                // other integral ramps (VRoPE's mirrored rows and columns) stay in int arithmetic too
+                int delta = (int) step;
+                for (int i = 0; i < n; i++) {
+                    data[off + i] = first + i * delta;
                 }
             } else {
                 for (int i = 0; i < n; i++) {
