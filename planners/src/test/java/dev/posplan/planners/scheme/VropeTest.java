@@ -3,6 +3,10 @@ package dev.posplan.planners.scheme;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.posplan.multimodal.BareFormat;
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.PromptPart;
+import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TextRole;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.DType;
@@ -11,6 +15,7 @@ import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VropeTest {
@@ -66,5 +71,26 @@ class VropeTest {
         assertArrayEquals(new int[] {0, 1, 2, 3, 0, 1, 2, 3}, f.pairAxis());
         assertEquals(10_000, f.theta());
         assertEquals(1_000_000, VROPE.frequencies().theta());
+    }
+
+    @Test
+    void onAQwenStyleHostTheWrapperTokensAreText() {
+        // The repo leaves the host open; on a Qwen2-VL stream <|vision_start|>/<|vision_end|> are plain text
+        // that advance the index, and the video stays one block whose frames follow each other.
+        List<dev.posplan.multimodal.PromptPart> parts = List.of(
+                new PromptPart.Text(2),
+                PromptPart.Video.uniform(new dev.posplan.multimodal.Grid(2, 2, 2), 0),
+                new PromptPart.Text(1));
+        PositionPlan bare = VROPE.plan(BareFormat.BARE.expand(parts));
+        PositionPlan qwen = VROPE.plan(QwenFormats.QWEN2_VL.expand(parts));
+        assertEquals(bare.length() + 2, qwen.length());
+        assertEquals(2, qwen.get(0, 2), "vision_start takes the next index");
+        for (int a = 0; a < 4; a++) {
+            for (int k = 0; k < 8; k++) {
+                assertEquals(bare.get(a, 2 + k) + 1, qwen.get(a, 3 + k), "video token " + k + " axis " + a);
+            }
+        }
+        assertEquals(bare.get(0, 10) + 2, qwen.get(0, 12), "text after vision_end");
+        assertEquals(bare.decodePosition(0, 0) + 2, qwen.decodePosition(0, 0));
     }
 }
