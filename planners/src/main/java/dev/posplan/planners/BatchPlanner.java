@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * Plans every row of a batch with one scheme (qwen-mrope.md §5). Rows shorter than the longest get a
- * {@link PaddingRun} on the padding side (the scheme's own by default) before planning, so the scheme fills them with its own pad value
- * and its decode rule sees the padded row, exactly as a host that pads first and then computes positions.
+ * {@link PaddingRun} on the padding side (the scheme's own by default) before planning, so the scheme fills
+ * them with its own pad value and its decode rule sees the padded row, exactly as a host that pads first and
+ * then computes positions.
  * Rows built from {@code input_ids} already have equal lengths and are planned as they are. The padded rows
  * go to {@link Scheme#planBatch} together, so choices the references make per batch (the dtype of the
  * position tensor, random draws continuing from row to row) are made once for the batch.
