@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a wire {@link PlanRequest} into a {@link PlanInput}, checking every field and every {@link PlanLimits}
- * bound on the way. Two passes keep allocation behind the checks: {@link #measure} validates each part and
+ * bound on the way. Two passes keep allocation behind the checks: {@link #checkParts} validates each part and
  * sums its tokens and blocks in {@code long}, stopping at the first bound exceeded, without building
  * anything; only then are the {@link PromptPart}s built and expanded by the host format into a
  * {@link TokenStream} (runs, not tokens), whose exact length (wrapper tokens included) is checked again.
@@ -54,7 +54,7 @@ class PlanRequestMapper {
             throw new InvalidFieldException("leftPadding", "must be >= 0, got " + request.leftPadding());
         }
         checkDecodeSteps(request.decodeSteps());
-        checkTokens(measure(parts, format, request.leftPadding()), "parts");
+        checkParts(parts, format, request.leftPadding());
 
         List<PromptPart> prompt = new ArrayList<>(parts.size());
         for (PlanPart part : parts) {
@@ -66,12 +66,12 @@ class PlanRequestMapper {
     }
 
     /**
-     * Validates every part and returns the request's tokens: left padding, text, timestamp tokens and grid
-     * products (host-format wrapper tokens not included). Fails at the first part that takes the running sum
-     * over {@code max-tokens} or the blocks (images plus video temporal patches) over {@code max-blocks};
-     * since each term is below 2^61, the sum cannot overflow before that check.
+     * Validates every part and counts the request's tokens (left padding, text, timestamp tokens and grid
+     * products; host-format wrapper tokens are counted after expansion) and blocks (images plus video temporal
+     * patches). Fails at the first part that takes either running count over its limit; since every term is
+     * below 2^61 and the sum before it at most {@code max-tokens}, the sum cannot overflow.
      */
-    private long measure(List<PlanPart> parts, HostFormat format, int leftPadding) {
+    private void checkParts(List<PlanPart> parts, HostFormat format, int leftPadding) {
         checkTokens(leftPadding, "leftPadding");
         long tokens = leftPadding;
         long blocks = 0;
@@ -93,7 +93,11 @@ class PlanRequestMapper {
                 blocks++;
             } else if (part instanceof PlanPart.Video v) {
                 int[] g = grid(v.grid(), at + ".grid");
-                secondsPerGrid(v.secondPerGridT(), at);
+                float seconds = float32(v.secondPerGridT());
+                if (!Float.isNaN(seconds) && !(seconds >= 0 && Float.isFinite(seconds))) {
+                    throw new InvalidFieldException(at + ".second_per_grid_t", "must be finite and >= 0, got "
+                            + v.secondPerGridT());
+                }
                 tokens += (long) g[0] * g[1] * g[2] + timestampTokens(v.timestampTokens(), g[0], at);
                 blocks += g[0];
             }
@@ -103,10 +107,9 @@ class PlanRequestMapper {
                         + "the limit of " + limits.maxBlocks() + " visual blocks (images plus video temporal patches)");
             }
         }
-        return tokens;
     }
 
-    /** Builds the domain part of an already {@link #measure measured} wire part. */
+    /** Builds the domain part of an already {@link #checkParts checked} wire part. */
     private static PromptPart toPromptPart(PlanPart part) {
         if (part instanceof PlanPart.Text t) {
             return new PromptPart.Text(t.tokens());
@@ -116,8 +119,7 @@ class PlanRequestMapper {
         }
         PlanPart.Video v = (PlanPart.Video) part;
         Grid grid = toGrid(v.grid());
-        return new PromptPart.Video(grid, secondsPerGrid(v.secondPerGridT(), "video"),
-                timestampCounts(v.timestampTokens(), grid.t()));
+        return new PromptPart.Video(grid, float32(v.secondPerGridT()), timestampCounts(v.timestampTokens(), grid.t()));
     }
 
     /** Checks a token count reached at {@code field} against {@code max-tokens} and {@code max-json-tokens}. */
@@ -167,15 +169,8 @@ class PlanRequestMapper {
     }
 
     /** The float32 the reference's tensor holds for a Python float {@code second_per_grid_t}; NaN when absent. */
-    private static float secondsPerGrid(Double seconds, String part) {
-        if (seconds == null) {
-            return Float.NaN;
-        }
-        float f = seconds.floatValue();
-        if (!(f >= 0) || Float.isInfinite(f)) {
-            throw new InvalidFieldException(part + ".second_per_grid_t", "must be finite and >= 0, got " + seconds);
-        }
-        return f;
+    private static float float32(Double seconds) {
+        return seconds == null ? Float.NaN : seconds.floatValue();
     }
 
     /**
