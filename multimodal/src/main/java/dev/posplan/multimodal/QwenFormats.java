@@ -16,7 +16,6 @@ public enum QwenFormats implements HostFormat {
     QWEN3_VL("qwen3-vl"),
     QWEN3_VL_OUTER_WRAP("qwen3-vl-outer-wrap");
 
-
     private final String apiName;
 
     QwenFormats(String apiName) {
@@ -58,15 +57,5 @@ public enum QwenFormats implements HostFormat {
 
     private static void wrapped(TokenStream.Builder b, VisualBlock block) {
         b.text(1, TextRole.VISION_START).add(block).text(1, TextRole.VISION_END);
-    }
-
-    /** Looks a format up by its API name. */
-    public static QwenFormats byName(String name) {
-        for (QwenFormats f : values()) {
-            if (f.apiName.equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown Qwen host format '" + name + "'");
     }
 }

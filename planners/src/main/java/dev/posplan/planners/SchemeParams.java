@@ -151,12 +151,16 @@ public final class SchemeParams {
                 && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE;
     }
 
-    /** Fails when a parameter was given that no getter read. */
+    /**
+     * Fails when a parameter was given that no getter read, with an {@link InvalidParameterException} naming
+     * the first unknown name (alphabetically) and listing all of them and the known ones.
+     */
     public void requireAllRead() {
-        Set<String> unknown = new TreeSet<>(given.keySet());
+        TreeSet<String> unknown = new TreeSet<>(given.keySet());
         unknown.removeAll(effective.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown parameter(s) " + unknown + "; known: " + effective.keySet());
+            throw new InvalidParameterException(unknown.first(), "is unknown (unknown parameter(s) " + unknown
+                    + "; known: " + effective.keySet() + ")");
         }
     }
 

@@ -50,4 +50,13 @@ class SchemeParamsTest {
                 () -> SchemeRegistry.create("mhrope", SchemeParams.of("mrope_section", List.of(big, big, 2))));
         assertEquals("mrope_section", e.parameter());
     }
+
+    @Test
+    void unknownParametersAreNamedAndTheKnownOnesListed() {
+        SchemeParams.InvalidParameterException e = assertThrows(SchemeParams.InvalidParameterException.class,
+                () -> SchemeRegistry.create("mrope", SchemeParams.of("zeta", 1, "heads_dim", 64)));
+        assertEquals("heads_dim", e.parameter());
+        assertTrue(e.getMessage().contains("[heads_dim, zeta]"), e.getMessage());
+        assertTrue(e.getMessage().contains("head_dim"), e.getMessage());
+    }
 }

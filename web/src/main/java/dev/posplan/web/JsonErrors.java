@@ -1,0 +1,154 @@
+package dev.posplan.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.posplan.api.TimestampTokens;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Describes why a request body did not read as a request: a detail a client can act on, in JSON terms rather
+ * than Java types, and the field as a path into the request JSON ({@code parts[1].grid}), or null when the body
+ * as a whole is at fault.
+ */
+final class JsonErrors {
+
+    private JsonErrors() {
+    }
+
+    record Described(String detail, String field) {
+    }
+
+    static Described describe(HttpMessageNotReadableException ex) {
+        JacksonException je = ex.getCause() instanceof JacksonException j ? j
+                : NestedExceptionUtils.getMostSpecificCause(ex) instanceof JacksonException j ? j : null;
+        if (je == null) {
+            return new Described("the request body is missing or is not JSON", null);
+        }
+        String field = path(je.getPath());
+        String subject = field.isEmpty() ? "the request body" : field;
+        if (je instanceof UnrecognizedPropertyException u) {
+            String known = new TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList()).toString();
+            return new Described(subject + ": unknown field '" + u.getPropertyName() + "'; known: " + known, field);
+        }
+        if (je instanceof InvalidTypeIdException t) {
+            String typeField = field.isEmpty() ? "type" : field + ".type";
+            String known = knownTypeIds(t.getBaseType().getRawClass());
+            return new Described(t.getTypeId() == null ? typeField + " is required; one of " + known
+                    : typeField + " '" + t.getTypeId() + "' is unknown; known: " + known, typeField);
+        }
+        if (je instanceof MismatchedInputException || je instanceof ValueInstantiationException) {
+            boolean missing = je.getOriginalMessage().startsWith("Missing required");
+            return new Described(subject + (missing ? " is required" : " must be " + kind(declaredType(je))),
+                    field.isEmpty() ? null : field);
+        }
+        // Not JSON at all, or a number out of range: Jackson's message, at the parser's position.
+        if (field.isEmpty() && je instanceof StreamReadException s && s.processor() != null) {
+            field = path(s.processor().streamReadContext());
+        }
+        String detail = (field.isEmpty() ? "" : field + ": ") + je.getOriginalMessage() + location(je.getLocation());
+        return new Described(detail, field.isEmpty() ? null : field);
+    }
+
+    /** {@code parts[1].grid} from Jackson's reference chain; empty for the root. */
+    private static String path(List<JacksonException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference r : refs) {
+            if (r.getPropertyName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The same path for the parser's position inside a document that is not valid JSON. */
+    private static String path(TokenStreamContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        for (TokenStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                sb.insert(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.currentName() != null) {
+                sb.insert(0, (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.currentName());
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The Java type the failing value was meant for: the declared type of the record component the last path
+     * element names (what the client wrote the value for), else the type Jackson was reading.
+     */
+    private static Class<?> declaredType(JacksonException je) {
+        List<JacksonException.Reference> refs = je.getPath();
+        if (!refs.isEmpty()) {
+            JacksonException.Reference last = refs.get(refs.size() - 1);
+            Object from = last.from();
+            Class<?> owner = from instanceof Class<?> c ? c : from != null ? from.getClass() : null;
+            if (owner != null && owner.isRecord() && last.getPropertyName() != null) {
+                for (RecordComponent rc : owner.getRecordComponents()) {
+                    // @JsonProperty has no RECORD_COMPONENT target: Java puts it on the accessor (and field).
+                    JsonProperty p = rc.getAccessor().getAnnotation(JsonProperty.class);
+                    String name = p != null && !p.value().isEmpty() ? p.value() : rc.getName();
+                    if (name.equals(last.getPropertyName())) {
+                        return rc.getType();
+                    }
+                }
+            }
+        }
+        if (je instanceof MismatchedInputException m) {
+            return m.getTargetType();
+        }
+        return je instanceof ValueInstantiationException v && v.getType() != null ? v.getType().getRawClass() : null;
+    }
+
+    /** What JSON a Java type reads from, in words. */
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "of another JSON type";
+        }
+        if (type == TimestampTokens.class) {
+            return "an integer or an array of integers";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String location(TokenStreamLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? ""
+                : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static String knownTypeIds(Class<?> base) {
+        JsonSubTypes sub = base.getAnnotation(JsonSubTypes.class);
+        return sub == null ? "[]" : Arrays.toString(Arrays.stream(sub.value()).map(JsonSubTypes.Type::name).toArray());
+    }
+}

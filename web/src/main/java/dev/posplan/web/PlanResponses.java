@@ -1,0 +1,82 @@
+package dev.posplan.web;
+
+import dev.posplan.api.FrequencyInfo;
+import dev.posplan.api.PlanResponse;
+import dev.posplan.api.PositionValues;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.Scheme;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Writes a plan as its wire record. Values keep the plan's dtype: int32 plans become JSON integers, float32
+ * plans float32 numbers; nothing is recomputed here.
+ */
+final class PlanResponses {
+
+    private PlanResponses() {
+    }
+
+    static PlanResponse of(Scheme scheme, PositionPlan plan, int decodeSteps) {
+        boolean ints = plan.dtype() == DType.INT32;
+        return new PlanResponse(scheme.name(), scheme.parameters(), plan.dtype().name().toLowerCase(Locale.ROOT),
+                plan.axisNames(), plan.length(), positions(plan), number(plan.ropeDelta(), ints),
+                number(plan.maxPosition(), ints), decode(plan, decodeSteps), frequencies(scheme.frequencies()));
+    }
+
+    /** The axis-major plan as {@code [axes][length]} rows, one copy per axis. */
+    private static PositionValues positions(PositionPlan plan) {
+        int n = plan.length();
+        if (plan.dtype() == DType.INT32) {
+            int[] data = plan.intData();
+            int[][] rows = new int[plan.axes()][];
+            for (int a = 0; a < rows.length; a++) {
+                rows[a] = Arrays.copyOfRange(data, a * n, (a + 1) * n);
+            }
+            return new PositionValues.Ints(rows);
+        }
+        float[] data = plan.floatData();
+        float[][] rows = new float[plan.axes()][];
+        for (int a = 0; a < rows.length; a++) {
+            rows[a] = Arrays.copyOfRange(data, a * n, (a + 1) * n);
+        }
+        return new PositionValues.Floats(rows);
+    }
+
+    /** Decode positions {@code [steps][axes]} in the plan's dtype. */
+    private static PositionValues decode(PositionPlan plan, int steps) {
+        double[][] d = plan.decodePositions(steps);
+        if (plan.dtype() == DType.FLOAT32) {
+            float[][] rows = new float[steps][plan.axes()];
+            for (int k = 0; k < steps; k++) {
+                for (int a = 0; a < plan.axes(); a++) {
+                    rows[k][a] = (float) d[k][a];
+                }
+            }
+            return new PositionValues.Floats(rows);
+        }
+        int[][] rows = new int[steps][plan.axes()];
+        for (int k = 0; k < steps; k++) {
+            for (int a = 0; a < plan.axes(); a++) {
+                if (d[k][a] > Integer.MAX_VALUE || d[k][a] < Integer.MIN_VALUE) {
+                    throw new InvalidFieldException("decodeSteps", "too many: generated token " + k
+                            + " would leave the int32 range of the positions (" + (long) d[k][a] + ")");
+                }
+                rows[k][a] = (int) d[k][a];
+            }
+        }
+        return new PositionValues.Ints(rows);
+    }
+
+    /** An integral JSON number for int32 plans (their maximum and delta are integral), else a float32. */
+    private static Number number(double v, boolean ints) {
+        return ints ? (Number) (long) v : (Number) (float) v;
+    }
+
+    private static FrequencyInfo frequencies(FrequencyAllocation f) {
+        return new FrequencyInfo(f.layout(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), f.pairAxis(),
+                f.kvHeadAxis());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.posplan.web;
+
+import dev.posplan.multimodal.HostFormats;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every rejected request with an RFC 9457 {@code application/problem+json} body: 400 for JSON that does
+ * not read as a request, 413 for a request over a configured limit, 422 for a well-formed request the planners
+ * cannot plan. The {@code detail} names the culprit, and extension properties carry it for programs:
+ * {@code field} (a path into the request JSON, e.g. {@code parts[2].grid}), {@code parameter} (a scheme
+ * parameter), {@code limit} and {@code max} (the {@code posplan.limits.*} property and its value). Spring's own
+ * errors (405, 406, 415, ...) get problem bodies from the base class.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(LimitExceededException.class)
+    ProblemDetail limitExceeded(LimitExceededException e) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), e.field());
+        p.setProperty("limit", e.limit());
+        p.setProperty("max", e.max());
+        return p;
+    }
+
+    @ExceptionHandler(SchemeRegistry.UnknownSchemeException.class)
+    ProblemDetail unknownScheme(SchemeRegistry.UnknownSchemeException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "scheme");
+    }
+
+    @ExceptionHandler(HostFormats.UnknownFormatException.class)
+    ProblemDetail unknownFormat(HostFormats.UnknownFormatException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "format");
+    }
+
+    @ExceptionHandler(SchemeParams.InvalidParameterException.class)
+    ProblemDetail invalidParameter(SchemeParams.InvalidParameterException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "params." + e.parameter());
+        p.setProperty("parameter", e.parameter());
+        return p;
+    }
+
+    /**
+     * Any other input the library refuses (e.g. an integer position leaving int32, a scheme that needs
+     * {@code second_per_grid_t}); its message names the input. Only validated requests reach the library, so
+     * this is a property of the input, not a fault of the service.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail unplannable(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    /** Malformed JSON, a wrong type or an unknown field: 400 with the JSON path of the culprit. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JsonErrors.Described d = JsonErrors.describe(ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, d.detail());
+        if (d.field() != null) {
+            body.setProperty("field", d.field());
+        }
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, String field) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setProperty("field", field);
+        return p;
+    }
+}

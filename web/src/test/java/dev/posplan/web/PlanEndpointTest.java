@@ -1,0 +1,222 @@
+package dev.posplan.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.HostFormat;
+import dev.posplan.multimodal.HostFormats;
+import dev.posplan.multimodal.PromptPart;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/plan} answers exactly what the library plans for the same stream: the expected values are
+ * computed here with {@link HostFormats} and {@link SchemeRegistry}, never copied from the service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlanEndpointTest extends HttpSupport {
+
+    private static final String WORKED_EXAMPLE = """
+            {"scheme": "mrope-i", "format": "qwen3-vl", "decodeSteps": 3,
+             "parts": [{"type": "text", "tokens": 3}, {"type": "image", "grid": [1, 2, 3]},
+                       {"type": "text", "tokens": 2}]}""";
+
+    private JsonNode plan(String body) throws Exception {
+        HttpResponse<String> r = post("/api/plan", body);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(contentType(r).startsWith("application/json"), contentType(r));
+        return json(r);
+    }
+
+    private static PositionPlan library(String scheme, Map<String, ?> params, String format, List<PromptPart> parts,
+            int leftPadding) {
+        HostFormat f = HostFormats.byName(format);
+        return SchemeRegistry.create(scheme, new SchemeParams(params)).plan(f.expand(parts, leftPadding));
+    }
+
+    @Test
+    void theSpecsWorkedExampleWithMropeI() throws Exception {
+        JsonNode body = plan(WORKED_EXAMPLE);
+
+        // vlm-ropes.md §3.4, "MRoPE-I reset" column: 3 text, <vision_start>, image 1x2x3, <vision_end>, 2 text
+        assertEquals(List.of(0, 1, 2, 3, 4, 4, 4, 4, 4, 4, 7, 8, 9), ints(body.get("positions").get(0)));
+        assertEquals(List.of(0, 1, 2, 3, 0, 0, 0, 1, 1, 1, 7, 8, 9), ints(body.get("positions").get(1)));
+        assertEquals(List.of(0, 1, 2, 3, 0, 1, 2, 0, 1, 2, 7, 8, 9), ints(body.get("positions").get(2)));
+        assertEquals(-3, body.get("ropeDelta").intValue());
+        assertTrue(body.get("ropeDelta").isIntegralNumber());
+        assertEquals(List.of(List.of(10, 10, 10), List.of(11, 11, 11), List.of(12, 12, 12)),
+                body.get("decodePositions").values().stream().map(PlanEndpointTest::ints).toList());
+        assertEquals("int32", body.get("dtype").asString());
+        assertEquals(List.of("t", "h", "w"), strings(body.get("axes")));
+        assertEquals(13, body.get("length").intValue());
+        assertTrue(body.get("params").get("spatial_reset").booleanValue(), "effective params include defaults");
+    }
+
+    @Test
+    void theWorkedExampleEqualsTheLibrarysPlanIncludingFrequencies() throws Exception {
+        JsonNode body = plan(WORKED_EXAMPLE);
+        List<PromptPart> parts = List.of(new PromptPart.Text(3), new PromptPart.Image(new Grid(1, 2, 3)),
+                new PromptPart.Text(2));
+        assertSamePlan(library("mrope-i", Map.of(), "qwen3-vl", parts, 0), body, 3);
+        assertSameFrequencies(SchemeRegistry.create("mrope-i").frequencies(), body.get("frequencies"));
+    }
+
+    @Test
+    void aQwen3VlVideoWithTimestampsAndParamsEqualsTheLibrary() throws Exception {
+        JsonNode body = plan("""
+                {"scheme": "mrope-interleave", "params": {"compat": "vllm"}, "format": "qwen3-vl",
+                 "leftPadding": 2, "decodeSteps": 4,
+                 "parts": [{"type": "text", "tokens": 5},
+                           {"type": "video", "grid": [3, 4, 6], "timestamp_tokens": [5, 5, 6]},
+                           {"type": "image", "grid": [1, 8, 10]},
+                           {"type": "video", "grid": [2, 2, 2], "timestamp_tokens": 4},
+                           {"type": "text", "tokens": 7}]}""");
+        List<PromptPart> parts = List.of(new PromptPart.Text(5),
+                new PromptPart.Video(new Grid(3, 4, 6), Float.NaN, new int[] {5, 5, 6}),
+                new PromptPart.Image(new Grid(1, 8, 10)),
+                PromptPart.Video.uniform(new Grid(2, 2, 2), 4),
+                new PromptPart.Text(7));
+        PositionPlan expected = library("mrope-interleave", Map.of("compat", "vllm"), "qwen3-vl", parts, 2);
+        assertSamePlan(expected, body, 4);
+        assertEquals("vllm", body.get("params").get("compat").asString());
+    }
+
+    @Test
+    void videoropeAnswersFloat32Positions() throws Exception {
+        JsonNode body = plan("""
+                {"scheme": "videorope", "format": "qwen2-vl", "decodeSteps": 2,
+                 "parts": [{"type": "text", "tokens": 3}, {"type": "video", "grid": [2, 2, 2]},
+                           {"type": "text", "tokens": 2}]}""");
+        assertEquals("float32", body.get("dtype").asString());
+        JsonNode t = body.get("positions").get(0);
+        assertTrue(t.get(0).isFloatingPointNumber(), "float32 plans are written as JSON floats: " + t);
+        assertTrue(body.get("ropeDelta").isFloatingPointNumber());
+        // vlm-ropes.md §6.3: frames at t = 4 and 6 (scale 2), rope delta -5, decode 10, 11
+        assertEquals(4f, t.get(4).floatValue());
+        assertEquals(6f, t.get(8).floatValue());
+        assertEquals(-5f, body.get("ropeDelta").floatValue());
+        List<PromptPart> parts = List.of(new PromptPart.Text(3), PromptPart.Video.uniform(new Grid(2, 2, 2), 0),
+                new PromptPart.Text(2));
+        assertSamePlan(library("videorope", Map.of(), "qwen2-vl", parts, 0), body, 2);
+    }
+
+    @Test
+    void fractionalFloat32PositionsSurviveJsonBitForBit() throws Exception {
+        JsonNode body = plan("""
+                {"scheme": "v2pe-mr", "format": "qwen3-vl",
+                 "parts": [{"type": "text", "tokens": 3}, {"type": "image", "grid": [1, 2, 3]},
+                           {"type": "text", "tokens": 2}]}""");
+        List<PromptPart> parts = List.of(new PromptPart.Text(3), new PromptPart.Image(new Grid(1, 2, 3)),
+                new PromptPart.Text(2));
+        PositionPlan expected = library("v2pe-mr", Map.of(), "qwen3-vl", parts, 0);
+        assertEquals(DType.FLOAT32, expected.dtype());
+        boolean fractional = false;
+        for (float v : expected.floatData()) {
+            fractional |= v != Math.rint(v);
+        }
+        assertTrue(fractional, "the example must exercise non-integral float32 values");
+        assertSamePlan(expected, body, 0);
+    }
+
+    @Test
+    void headwiseSchemesAnswerKvHeadAxesInsteadOfPairAxes() throws Exception {
+        JsonNode f = plan(WORKED_EXAMPLE.replace("mrope-i", "mhrope")).get("frequencies");
+        assertEquals(List.of(0, 0, 1, 1, 1, 2, 2, 2), ints(f.get("kvHeadAxis")));
+        assertNull(f.get("pairAxis"), "exactly one of pairAxis and kvHeadAxis is present");
+    }
+
+    @Test
+    void everySchemeAnswersAPlanOrAProblemButNeverAServerError() throws Exception {
+        for (SchemeFactory factory : SchemeRegistry.all()) {
+            for (String format : HostFormats.names()) {
+                HttpResponse<String> r = post("/api/plan", """
+                        {"scheme": "%s", "format": "%s", "leftPadding": 1, "decodeSteps": 2,
+                         "parts": [{"type": "text", "tokens": 3}, {"type": "image", "grid": [1, 2, 3]},
+                                   {"type": "video", "grid": [2, 2, 2], "second_per_grid_t": 0.5,
+                                    "timestamp_tokens": 2},
+                                   {"type": "text", "tokens": 2}]}""".formatted(factory.name(), format));
+                String where = factory.name() + " / " + format + ": " + r.body();
+                assertTrue(r.statusCode() == 200 || r.statusCode() == 422, where);
+                if (r.statusCode() == 422) {
+                    assertTrue(contentType(r).startsWith("application/problem+json"), where);
+                    assertFalse(json(r).get("detail").asString().isBlank(), where);
+                }
+            }
+        }
+    }
+
+    private static void assertSamePlan(PositionPlan expected, JsonNode body, int decodeSteps) {
+        assertEquals(expected.axisNames(), strings(body.get("axes")));
+        assertEquals(expected.length(), body.get("length").intValue());
+        boolean ints = expected.dtype() == DType.INT32;
+        assertEquals(ints ? "int32" : "float32", body.get("dtype").asString());
+        for (int a = 0; a < expected.axes(); a++) {
+            JsonNode row = body.get("positions").get(a);
+            assertEquals(expected.length(), row.size());
+            for (int i = 0; i < expected.length(); i++) {
+                assertSameValue(expected.get(a, i), row.get(i), ints, "positions[" + a + "][" + i + "]");
+            }
+        }
+        assertSameValue(expected.ropeDelta(), body.get("ropeDelta"), ints, "ropeDelta");
+        assertSameValue(expected.maxPosition(), body.get("maxPosition"), ints, "maxPosition");
+        double[][] decode = expected.decodePositions(decodeSteps);
+        assertEquals(decodeSteps, body.get("decodePositions").size());
+        for (int k = 0; k < decodeSteps; k++) {
+            for (int a = 0; a < expected.axes(); a++) {
+                assertSameValue(decode[k][a], body.get("decodePositions").get(k).get(a), ints,
+                        "decodePositions[" + k + "][" + a + "]");
+            }
+        }
+    }
+
+    /** An int32 value must be a JSON integer; a float32 value must read back to the same float32 bits. */
+    private static void assertSameValue(double expected, JsonNode actual, boolean ints, String where) {
+        if (ints) {
+            assertTrue(actual.isIntegralNumber(), where + " is not an integer: " + actual);
+            assertEquals((long) expected, actual.longValue(), where);
+        } else {
+            assertEquals(Float.floatToIntBits((float) expected), Float.floatToIntBits(actual.decimalValue().floatValue()),
+                    where + ": " + actual);
+        }
+    }
+
+    private static void assertSameFrequencies(FrequencyAllocation expected, JsonNode f) {
+        assertEquals(expected.layout(), f.get("layout").asString());
+        assertEquals(expected.headDim(), f.get("headDim").intValue());
+        assertEquals(expected.rotaryDim(), f.get("rotaryDim").intValue());
+        assertEquals(expected.theta(), f.get("theta").doubleValue());
+        float[] inv = expected.invFreq();
+        assertEquals(inv.length, f.get("invFreq").size());
+        for (int j = 0; j < inv.length; j++) {
+            assertEquals(Float.floatToIntBits(inv[j]),
+                    Float.floatToIntBits(f.get("invFreq").get(j).decimalValue().floatValue()), "invFreq[" + j + "]");
+        }
+        List<Integer> pairAxis = new ArrayList<>();
+        for (int a : expected.pairAxis()) {
+            pairAxis.add(a);
+        }
+        assertEquals(pairAxis, ints(f.get("pairAxis")));
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        return array.values().stream().map(JsonNode::intValue).toList();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.values().stream().map(JsonNode::asString).toList();
+    }
+}
