@@ -77,29 +77,45 @@ final class BlockFinder {
     /** HF main: every maximal run of one pad id is one block. */
     private List<Found> tokenTypeRuns(UnpaddedRow row) {
         List<Found> found = new ArrayList<>();
-        for (int i = 0; i < row.length();) {
-            Modality m = modalityOf(row.token(i));
-            if (m == null) {
-                i++;
-                continue;
-            }
-            int end = row.runEnd(i);
+        forEachPadRun(row, (m, start, end) -> {
             VisualBlock b = queue(m).next(row.index());
-            if (b.tokens() != end - i) {
-                throw new IllegalArgumentException(row.name() + ": the run of " + (end - i) + " " + name(m)
-                        + " pad tokens at index " + row.original(i) + " is one block under "
+            if (b.tokens() != end - start) {
+                throw new IllegalArgumentException(row.name() + ": the run of " + (end - start) + " " + name(m)
+                        + " pad tokens at index " + row.original(start) + " is one block under "
                         + BlockDetection.TOKEN_TYPE_RUNS.apiName() + " detection (HF main), but " + gridField(b)
                         + " gives " + b.tokens() + " tokens (adjacent images need a token between them)");
             }
-            found.add(new Found(i, b));
-            i = end;
-        }
+            found.add(new Found(start, b));
+        });
         return found;
     }
 
     /** vLLM without recorded offsets: each run of pads holds consecutive items, in grid order. */
     private List<Found> splitRuns(UnpaddedRow row) {
         List<Found> found = new ArrayList<>();
+        forEachPadRun(row, (m, start, end) -> {
+            for (int i = start; i < end;) {
+                VisualBlock b = queue(m).next(row.index());
+                if (b.tokens() > end - i) {
+                    throw new IllegalArgumentException(row.name() + ": " + gridField(b) + " needs " + b.tokens()
+                            + " tokens but only " + (end - i) + " " + name(m)
+                            + " pad tokens remain in the run at index " + row.original(i));
+                }
+                found.add(new Found(i, b));
+                i += b.tokens();
+            }
+        });
+        return found;
+    }
+
+    /** A maximal run {@code [start, end)} of one modality's pad id. */
+    @FunctionalInterface
+    private interface PadRun {
+        void accept(Modality modality, int start, int end);
+    }
+
+    /** Calls {@code visit} for every maximal run of image or video pads of the row, in order. */
+    private void forEachPadRun(UnpaddedRow row, PadRun visit) {
         for (int i = 0; i < row.length();) {
             Modality m = modalityOf(row.token(i));
             if (m == null) {
@@ -107,18 +123,9 @@ final class BlockFinder {
                 continue;
             }
             int end = row.runEnd(i);
-            while (i < end) {
-                VisualBlock b = queue(m).next(row.index());
-                if (b.tokens() > end - i) {
-                    throw new IllegalArgumentException(row.name() + ": " + gridField(b) + " needs " + b.tokens()
-                            + " tokens but only " + (end - i) + " " + name(m) + " pad tokens remain in the run at index "
-                            + row.original(i));
-                }
-                found.add(new Found(i, b));
-                i += b.tokens();
-            }
+            visit.accept(m, i, end);
+            i = end;
         }
-        return found;
     }
 
     /** vLLM with the processor's offsets (Qwen3-VL frames as {@code _iter_mm_grid_hw} finds them, §3.5). */
