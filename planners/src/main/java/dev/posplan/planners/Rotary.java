@@ -75,8 +75,18 @@ public final class Rotary {
     }
 
     /** A pair-wise allocation over these rotary parameters. */
-    public FrequencyAllocation pairwise(String layout, List<String> axisNames, int[] pairAxis) {
-        return new FrequencyAllocation(layout, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis, null);
+    public PairAllocation pairwise(String rule, List<String> axisNames, int[] pairAxis) {
+        return new PairAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis);
+    }
+
+    /** A pair-wise allocation over these parameters with other inverse frequencies (a warped spectrum). */
+    public PairAllocation pairwise(String rule, List<String> axisNames, float[] invFreq, int[] pairAxis) {
+        return new PairAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis);
+    }
+
+    /** A head-wise allocation over these rotary parameters. */
+    public HeadAllocation headwise(String rule, List<String> axisNames, int[] kvHeadAxis) {
+        return new HeadAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, kvHeadAxis);
     }
 
     @Override

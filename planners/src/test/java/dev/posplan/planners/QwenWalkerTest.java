@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class QwenWalkerTest {
 
     private static int[] axis(PositionPlan p, int a) {
-        return Arrays.copyOfRange(p.intData(), a * p.length(), (a + 1) * p.length());
+        return ((PositionPlan.Int32) p).axisValues(a);
     }
 
     @Test
@@ -91,6 +91,6 @@ class QwenWalkerTest {
         assertEquals(24, Arrays.stream(inter).filter(a -> a == 0).count());
         assertArrayEquals(new int[] {0, 1, 2, 0, 0, 0, 0}, Arrays.copyOfRange(inter, 57, 64));
         assertArrayEquals(new int[] {0, 0, 1, 1, 1, 2, 2, 2},
-                SchemeRegistry.create("mhrope").frequencies().kvHeadAxis());
+                ((HeadAllocation) SchemeRegistry.create("mhrope").frequencies()).kvHeadAxis());
     }
 }

@@ -1,5 +1,6 @@
 package dev.posplan.conformance;
 
+import dev.posplan.planners.PairAllocation;
 import dev.posplan.multimodal.BareFormat;
 import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.QwenFormats;
@@ -134,7 +135,7 @@ final class Checkers {
         if (before != null) {
             Map<String, Object> params = mrParams(golden.get("params"), Set.of("temporal_stride_lst"));
             Expect.ints("pair_axis_before_t_zeroing", before,
-                    SchemeRegistry.create("videorope-mr", new SchemeParams(params)).frequencies().pairAxis());
+                    ((PairAllocation) SchemeRegistry.create("videorope-mr", new SchemeParams(params)).frequencies()).pairAxis());
         }
     }
 

@@ -132,7 +132,7 @@ final class Tpe2dChecker implements FolderChecker {
 
     private static int[] axis(PositionPlan plan, int a) {
         int n = plan.length();
-        return Arrays.copyOfRange(plan.intData(), a * n, (a + 1) * n);
+        return ((PositionPlan.Int32) plan).axisValues(a);
     }
 
     private static void decode(JsonNode steps, PositionPlan plan) {

@@ -5,6 +5,8 @@ import dev.posplan.api.PlanResponse;
 import dev.posplan.api.PositionValues;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.HeadAllocation;
+import dev.posplan.planners.PairAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import java.util.Arrays;
@@ -28,19 +30,17 @@ final class PlanResponses {
 
     /** The axis-major plan as {@code [axes][length]} rows, one copy per axis. */
     private static PositionValues positions(PositionPlan plan) {
-        int n = plan.length();
-        if (plan.dtype() == DType.INT32) {
-            int[] data = plan.intData();
+        if (plan instanceof PositionPlan.Int32 ints) {
             int[][] rows = new int[plan.axes()][];
             for (int a = 0; a < rows.length; a++) {
-                rows[a] = Arrays.copyOfRange(data, a * n, (a + 1) * n);
+                rows[a] = ints.axisValues(a);
             }
             return new PositionValues.Ints(rows);
         }
-        float[] data = plan.floatData();
+        PositionPlan.Float32 floats = (PositionPlan.Float32) plan;
         float[][] rows = new float[plan.axes()][];
         for (int a = 0; a < rows.length; a++) {
-            rows[a] = Arrays.copyOfRange(data, a * n, (a + 1) * n);
+            rows[a] = floats.axisValues(a);
         }
         return new PositionValues.Floats(rows);
     }
@@ -75,8 +75,14 @@ final class PlanResponses {
         return ints ? (Number) (long) v : (Number) (float) v;
     }
 
-    private static FrequencyInfo frequencies(FrequencyAllocation f) {
-        return new FrequencyInfo(f.layout(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), f.pairAxis(),
-                f.kvHeadAxis());
+    private static FrequencyInfo frequencies(FrequencyAllocation allocation) {
+        if (allocation instanceof PairAllocation f) {
+            return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), f.pairAxis(), null);
+        }
+        if (allocation instanceof HeadAllocation f) {
+            return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), null,
+                    f.kvHeadAxis());
+        }
+        return new FrequencyInfo(allocation.rule(), allocation.headDim(), 0, 0, new float[0], null, null);
     }
 }

@@ -11,6 +11,7 @@ import dev.posplan.multimodal.HostFormats;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PairAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.SchemeFactory;
 import dev.posplan.planners.SchemeParams;
@@ -125,7 +126,7 @@ class PlanEndpointTest extends HttpSupport {
         PositionPlan expected = library("v2pe-mr", Map.of(), "qwen3-vl", parts, 0);
         assertEquals(DType.FLOAT32, expected.dtype());
         boolean fractional = false;
-        for (float v : expected.floatData()) {
+        for (float v : ((PositionPlan.Float32) expected).axisValues(0)) {
             fractional |= v != Math.rint(v);
         }
         assertTrue(fractional, "the example must exercise non-integral float32 values");
@@ -194,8 +195,9 @@ class PlanEndpointTest extends HttpSupport {
         }
     }
 
-    private static void assertSameFrequencies(FrequencyAllocation expected, JsonNode f) {
-        assertEquals(expected.layout(), f.get("layout").asString());
+    private static void assertSameFrequencies(FrequencyAllocation allocation, JsonNode f) {
+        PairAllocation expected = (PairAllocation) allocation;
+        assertEquals(expected.rule(), f.get("layout").asString());
         assertEquals(expected.headDim(), f.get("headDim").intValue());
         assertEquals(expected.rotaryDim(), f.get("rotaryDim").intValue());
         assertEquals(expected.theta(), f.get("theta").doubleValue());

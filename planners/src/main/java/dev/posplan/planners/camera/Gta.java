@@ -3,7 +3,8 @@ package dev.posplan.planners.camera;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.LinAlg;
-import dev.posplan.planners.camera.HeadDimLayout.Component;
+import dev.posplan.planners.BlockAllocation;
+import dev.posplan.planners.BlockAllocation.Component;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * {@code source/utils/gta.py}, {@code encoder.pre_compute_reps}; DiT branch {@code gta.py}).
  *
  * <p>The head is split into blocks in the fixed order {@code triv, se3, so3, so2, t2}
- * ({@link #layout()}). With {@code g_i} the token's geometry, attention sees
+ * ({@link #allocation()}). With {@code g_i} the token's geometry, attention sees
  * {@code q' = ρ(g_i)⁻ᵀ q}, {@code k' = ρ(g_j) k}, {@code v' = ρ(g_j) v} and the output is mapped back by
  * {@code ρ(g_i)⁻¹}: SE(3) per view from the relative extrinsic {@code E_i E_0⁻¹} (translation column
  * scaled by {@code trans_coeff}), SO(2) per token from its image coordinate, T(2) per token as a
@@ -27,6 +28,9 @@ import java.util.Objects;
  * @param config the method arguments
  */
 public record Gta(Config config) {
+
+    /** Registry and allocation name. */
+    static final String RULE = "gta";
 
     /** Which code path of the reference. */
     public enum Variant {
@@ -347,19 +351,19 @@ public record Gta(Config config) {
     }
 
     /** Which head dimensions carry what, with the SO(2) angle per unit coordinate of each pair. */
-    public HeadDimLayout layout() {
+    public BlockAllocation allocation() {
         FDims d = config.fDims();
         int pairs = 2 * config.so2Freqs();
         double[] freq = new double[pairs];
         int[] axis = new int[pairs];
         for (int p = 0; p < pairs; p++) {
-            axis[p] = p % 2 == 0 ? HeadDimLayout.ROW : HeadDimLayout.COLUMN;
+            axis[p] = p % 2 == 0 ? BlockAllocation.ROW : BlockAllocation.COLUMN;
             double scale = config.variant() == Variant.DIT ? 1 : 2 * Math.PI * (axis[p] == 0 ? config.maxFreqH()
                     : config.maxFreqW());
             freq[p] = scale * frequency(p / 2);
         }
         String coord = config.variant() == Variant.DIT ? "integer (row, col)" : "(row_px/H, col_px/W)";
-        return new HeadDimLayout.Builder(config.headDim())
+        return new BlockAllocation.Builder(RULE, config.headDim())
                 .add(Component.TRIVIAL, d.triv(), 1, "unchanged")
                 .add(config.euclid() ? Component.POINT_3 : Component.MATRIX_4, d.se3(), config.euclid() ? 3 : 4,
                         config.euclid() ? "q, k, v: inv(E_rel)⊙mask [x;1]; o: E_rel⊙mask [o;1] (per view)"

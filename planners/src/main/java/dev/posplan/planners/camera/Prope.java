@@ -4,7 +4,8 @@ import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
-import dev.posplan.planners.camera.HeadDimLayout.Component;
+import dev.posplan.planners.BlockAllocation;
+import dev.posplan.planners.BlockAllocation.Component;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * <p>Per camera {@code c}: {@code Kn = [[fx/W, 0, cx/W − 0.5], [0, fy/H, cy/H − 0.5], [0, 0, 1]]},
  * {@code P_c = lift(Kn) · viewmat_c} (image ← world, viewmat = world-to-camera in OpenCV axes) and
  * {@code P_c⁻¹ = invSE3(viewmat_c) · lift(Kn⁻¹)}; without intrinsics {@code P_c = viewmat_c} (the "GTA
- * formula"). The head is split as {@link #layout()} states: the first half gets {@code Pᵀ q},
+ * formula"). The head is split as {@link #allocation()} states: the first half gets {@code Pᵀ q},
  * {@code P⁻¹ k}, {@code P⁻¹ v}, {@code P o}; the next quarters 2D RoPE over the patch column and row
  * ({@code hd/8} frequencies {@code freqScale · freqBase^(−i/(hd/8))}, split layout, PRoPE's sign).
  * Sequence layout: cameras × patchesY × patchesX. Matrices may also be given per token (UCPE).
@@ -25,6 +26,9 @@ import java.util.List;
  * the transforms of one head ({@code [seq, headDim]} float32, token-major; apply to every head alike).
  */
 public final class Prope {
+
+    /** Registry and allocation name. */
+    static final String RULE = "prope";
 
     public static final double DEFAULT_FREQ_BASE = 100.0;
     public static final double DEFAULT_FREQ_SCALE = 1.0;
@@ -283,7 +287,7 @@ public final class Prope {
     }
 
     /** Which head dimensions carry what (spec §4.1 table). */
-    public HeadDimLayout layout() {
+    public BlockAllocation allocation() {
         int f = headDim / 8;
         double[] freq = new double[f];
         for (int i = 0; i < f; i++) {
@@ -291,9 +295,9 @@ public final class Prope {
         }
         int[] col = new int[f];
         int[] row = new int[f];
-        java.util.Arrays.fill(col, HeadDimLayout.COLUMN);
-        java.util.Arrays.fill(row, HeadDimLayout.ROW);
-        return new HeadDimLayout.Builder(headDim)
+        java.util.Arrays.fill(col, BlockAllocation.COLUMN);
+        java.util.Arrays.fill(row, BlockAllocation.ROW);
+        return new BlockAllocation.Builder(RULE, headDim)
                 .add(Component.MATRIX_4, headDim / 2, 4, "q' = Pᵀq, k' = P⁻¹k, v' = P⁻¹v, o' = Po per 4-vector")
                 .add(Component.ROTATION_SPLIT, headDim / 4, 2, freq, col,
                         "RoPE over the patch column x (q, k, v; inverse on o)")

@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.planners.BlockAllocation;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
@@ -28,7 +29,7 @@ import java.util.Set;
  *       {@code gta} without) and {@link #recamPlucker}.</li>
  * </ul>
  *
- * @see #layout()
+ * @see #allocation(CameraView)
  */
 public final class Ucpe {
 
@@ -300,8 +301,8 @@ public final class Ucpe {
     }
 
     /** Head dimensions: the PRoPE split (first half per-token ray transforms, then RoPE x, RoPE y). */
-    public HeadDimLayout layout(CameraView view) {
-        return prope(view).layout();
+    public BlockAllocation allocation(CameraView view) {
+        return prope(view).allocation();
     }
 
     /**

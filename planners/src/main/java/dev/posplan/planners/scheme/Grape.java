@@ -75,8 +75,7 @@ public final class Grape {
                     ? Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3))
                     : PairAxes.periodic(INTERLEAVED, rotary.pairs());
             float[] invFreq = warp(rotary.invFreq(), logFreqScale);
-            FrequencyAllocation alloc = new FrequencyAllocation(allocation, QwenAxes.THW, rotary.headDim(),
-                    rotary.rotaryDim(), rotary.theta(), invFreq, pairAxis, null);
+            FrequencyAllocation alloc = rotary.pairwise(allocation, QwenAxes.THW, invFreq, pairAxis);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), false, MropeLayout.Resume.MAX_PLUS_ONE,
                     true);
             return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,

@@ -62,9 +62,7 @@ public final class Mhrope {
             boolean reset = p.getBoolean("spatial_reset", true);
             MropeLayout.Resume resume = Options.resume(p);
             MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), reset, resume, true);
-            FrequencyAllocation alloc = new FrequencyAllocation("headwise", QwenAxes.THW, rotary.headDim(),
-                    rotary.rotaryDim(), rotary.theta(), rotary.invFreq(), null,
-                    kvHeadAxis(section, kvHeads));
+            FrequencyAllocation alloc = rotary.headwise("headwise", QwenAxes.THW, kvHeadAxis(section, kvHeads));
             return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                     p.effective());
         }

@@ -8,7 +8,7 @@ import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.table.TableGrid;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PairAllocation;
 import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
@@ -111,19 +111,19 @@ public final class Tpe2d implements Scheme {
 
     /** The row pass: every pair rotates with {@code tx}. */
     @Override
-    public FrequencyAllocation frequencies() {
+    public PairAllocation frequencies() {
         return pass("row-pass", TX);
     }
 
     /** Both attention passes: the row pass ({@code tx}) then the column pass ({@code ty}). */
-    public List<FrequencyAllocation> passes() {
+    public List<PairAllocation> passes() {
         return List.of(frequencies(), pass("column-pass", TY));
     }
 
-    private FrequencyAllocation pass(String layout, int axis) {
+    private PairAllocation pass(String rule, int axis) {
         int[] pairAxis = new int[rotary.pairs()];
         Arrays.fill(pairAxis, axis);
-        return rotary.pairwise(layout, AXES, pairAxis);
+        return rotary.pairwise(rule, AXES, pairAxis);
     }
 
     @Override
@@ -133,12 +133,12 @@ public final class Tpe2d implements Scheme {
 
     /** {@code token_ids = tx ‖ ty}, length 2N: what the model's RoPE reads. */
     public static int[] tokenIds(PositionPlan plan) {
-        return Arrays.copyOfRange(data(plan), 0, 2 * plan.length());
+        return twoAxes(plan, TX);
     }
 
     /** {@code position_ids = px ‖ py}, length 2N: required by the model, used only for the cache size. */
     public static int[] positionIds(PositionPlan plan) {
-        return Arrays.copyOfRange(data(plan), 2 * plan.length(), 4 * plan.length());
+        return twoAxes(plan, PX);
     }
 
     /**
@@ -146,11 +146,11 @@ public final class Tpe2d implements Scheme {
      * Ties, which only padding can make, keep index order.
      */
     public static int[] columnOrder(PositionPlan plan) {
-        int[] data = data(plan);
+        java.nio.IntBuffer ty = checked(plan).axis(TY);
         int n = plan.length();
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = (long) data[TY * n + i] << 32 | i;   // ty >= 0, so the packed keys sort by (ty, index)
+            keys[i] = (long) ty.get(i) << 32 | i;   // ty >= 0, so the packed keys sort by (ty, index)
         }
         Arrays.sort(keys);
         int[] order = new int[n];
@@ -160,11 +160,20 @@ public final class Tpe2d implements Scheme {
         return order;
     }
 
-    private static int[] data(PositionPlan plan) {
-        if (!plan.axisNames().equals(AXES) || plan.intData() == null) {
+    private static PositionPlan.Int32 checked(PositionPlan plan) {
+        if (!plan.axisNames().equals(AXES) || !(plan instanceof PositionPlan.Int32 ints)) {
             throw new IllegalArgumentException("not a tpe2d plan: axes " + plan.axisNames() + ", " + plan.dtype());
         }
-        return plan.intData();
+        return ints;
+    }
+
+    /** Axes {@code first} and {@code first + 1} of a tpe2d plan, concatenated. */
+    private static int[] twoAxes(PositionPlan plan, int first) {
+        PositionPlan.Int32 p = checked(plan);
+        int[] out = new int[2 * p.length()];
+        p.copyAxis(first, out, 0);
+        p.copyAxis(first + 1, out, p.length());
+        return out;
     }
 
     /** Writes one sequence's four axes left to right with bulk fills, one call per run, grid row or item. */

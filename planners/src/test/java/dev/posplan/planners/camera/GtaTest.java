@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.planners.BlockAllocation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -117,10 +118,10 @@ class GtaTest {
 
     @Test
     void layoutListsTheBlocksAndSo2Frequencies() {
-        HeadDimLayout l = new Gta(Gta.Config.clevrTr()).layout();
-        assertEquals(HeadDimLayout.Component.MATRIX_4, l.blockAt(0).component());
-        HeadDimLayout.Block so2 = l.blockAt(32);
-        assertEquals(HeadDimLayout.Component.ROTATION_INTERLEAVED, so2.component());
+        BlockAllocation l = new Gta(Gta.Config.clevrTr()).allocation();
+        assertEquals(BlockAllocation.Component.MATRIX_4, l.blockAt(0).component());
+        BlockAllocation.Block so2 = l.blockAt(32);
+        assertEquals(BlockAllocation.Component.ROTATION_INTERLEAVED, so2.component());
         assertEquals(16, so2.frequency().length);
         assertEquals(2 * Math.PI / 128, so2.frequency()[0], 1e-6);
         assertEquals(2 * Math.PI, so2.frequency()[15], 1e-5);

@@ -1,5 +1,6 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.planners.PairAllocation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -165,7 +166,10 @@ class DiagonalSchemesTest {
                     assertEquals(alone.get(a, i), ids[a][0][i], name + " axis " + a + " token " + i);
                 }
             }
-            assertArrayEquals(s.plan(image).floatData(), batch.row(1).floatData(), name);
+            for (int a = 0; a < 3; a++) {
+                assertArrayEquals(((PositionPlan.Float32) s.plan(image)).axisValues(a),
+                        ((PositionPlan.Float32) batch.row(1)).axisValues(a), name);
+            }
             assertEquals(alone.ropeDelta(), batch.ropeDeltas()[0], name);
             assertEquals(DType.INT32, new BatchPlanner(s).plan(List.of(text, text)).dtype(), name);
         }
@@ -210,10 +214,10 @@ class DiagonalSchemesTest {
 
     @Test
     void allocations() {
-        FrequencyAllocation official = scheme("videorope").frequencies();
-        FrequencyAllocation hope = scheme("hope").frequencies();
-        FrequencyAllocation mr = scheme("videorope-mr").frequencies();
-        FrequencyAllocation hopeMr = scheme("hope-mr").frequencies();
+        PairAllocation official = (PairAllocation) scheme("videorope").frequencies();
+        PairAllocation hope = (PairAllocation) scheme("hope").frequencies();
+        PairAllocation mr = (PairAllocation) scheme("videorope-mr").frequencies();
+        PairAllocation hopeMr = (PairAllocation) scheme("hope-mr").frequencies();
         assertEquals(1_000_000, official.theta());
         assertEquals(5_000_000, mr.theta());
         for (int j = 0; j < 64; j++) {

@@ -12,7 +12,7 @@ import dev.posplan.multimodal.table.TableGrid;
 import dev.posplan.multimodal.table.TableSeparators;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PairAllocation;
 import dev.posplan.planners.InvFreq;
 import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.PositionPlan;
@@ -38,7 +38,7 @@ class Tpe2dTest {
     }
 
     private static int[] axis(PositionPlan plan, int a) {
-        return Arrays.copyOfRange(plan.intData(), a * plan.length(), (a + 1) * plan.length());
+        return ((PositionPlan.Int32) plan).axisValues(a);
     }
 
     private static int[] concat(int[]... parts) {
@@ -257,12 +257,12 @@ class Tpe2dTest {
 
     @Test
     void bothPassesRotateEveryPairWithOneStream() {
-        FrequencyAllocation row = scheme.frequencies();
+        PairAllocation row = scheme.frequencies();
         assertEquals(64, row.headDim());
         assertEquals(10_000, row.theta());
         assertArrayEquals(InvFreq.of(64, 10_000), row.invFreq());
         assertArrayEquals(times(Tpe2d.TX, 32), row.pairAxis());
-        FrequencyAllocation column = scheme.passes().get(1);
+        PairAllocation column = scheme.passes().get(1);
         assertArrayEquals(times(Tpe2d.TY, 32), column.pairAxis());
         assertArrayEquals(row.invFreq(), column.invFreq());
         assertEquals(Tpe2d.AXES, column.axisNames());

@@ -1,17 +1,23 @@
-package dev.posplan.planners.camera;
+package dev.posplan.planners;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Which head dimensions of a camera encoding carry which component: the camera counterpart of a RoPE
- * frequency allocation, as data. Blocks are contiguous, in order, and cover {@code [0, headDim)}.
+ * Head-dim blocks → transforms: which dimensions of an attention head carry which component of a camera
+ * encoding (PRoPE, GTA, UCPE), the camera member of the {@link FrequencyAllocation} family. Blocks are
+ * contiguous, in order, and cover {@code [0, headDim)}; rotation blocks read the {@link #AXES} coordinates.
+ * An encoding that feeds its outputs as input features (Plücker rays) has an empty allocation.
  *
+ * @param rule    short name of the allocation (prope, gta, …)
  * @param headDim dimensions of one attention head
  * @param blocks  the blocks, ascending and contiguous
  */
-public record HeadDimLayout(int headDim, List<Block> blocks) {
+public record BlockAllocation(String rule, int headDim, List<Block> blocks) implements FrequencyAllocation {
+
+    /** The coordinates rotation blocks read: a token's patch row and column. */
+    public static final List<String> AXES = List.of("row", "column");
 
     /** What a block of head dimensions carries. */
     public enum Component {
@@ -92,7 +98,8 @@ public record HeadDimLayout(int headDim, List<Block> blocks) {
         }
     }
 
-    public HeadDimLayout {
+    public BlockAllocation {
+        Objects.requireNonNull(rule, "rule");
         blocks = List.copyOf(blocks);
         int at = 0;
         for (Block b : blocks) {
@@ -126,21 +133,34 @@ public record HeadDimLayout(int headDim, List<Block> blocks) {
         return String.join("\n", lines);
     }
 
-    /** Builds a layout block by block. */
-    static final class Builder {
+    /** No head-dim transform: the encoding's outputs are input features. */
+    public static BlockAllocation none(String rule) {
+        return new BlockAllocation(rule, 0, List.of());
+    }
+
+    @Override
+    public List<String> axisNames() {
+        return AXES;
+    }
+
+    /** Builds an allocation block by block. */
+    public static final class Builder {
         private final int headDim;
         private final List<Block> blocks = new ArrayList<>();
         private int at;
 
-        Builder(int headDim) {
+        private final String rule;
+
+        public Builder(String rule, int headDim) {
+            this.rule = rule;
             this.headDim = headDim;
         }
 
-        Builder add(Component c, int size, int group, String rule) {
+        public Builder add(Component c, int size, int group, String rule) {
             return add(c, size, group, new double[0], new int[0], rule);
         }
 
-        Builder add(Component c, int size, int group, double[] frequency, int[] axis, String rule) {
+        public Builder add(Component c, int size, int group, double[] frequency, int[] axis, String rule) {
             if (size > 0) {
                 blocks.add(new Block(c, at, at + size, group, frequency, axis, rule));
                 at += size;
@@ -148,8 +168,8 @@ public record HeadDimLayout(int headDim, List<Block> blocks) {
             return this;
         }
 
-        HeadDimLayout build() {
-            return new HeadDimLayout(headDim, blocks);
+        public BlockAllocation build() {
+            return new BlockAllocation(rule, headDim, blocks);
         }
     }
 }
