@@ -1,5 +1,7 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.Modality;
 import dev.posplan.multimodal.VisualBlock;
 
@@ -15,7 +17,7 @@ import dev.posplan.multimodal.VisualBlock;
 public record AbsoluteTime(Arithmetic arithmetic, int tokensPerSecond) implements TemporalRule {
 
     /** How the temporal product is computed; {@code s} is always the float32 the model sees. */
-    public enum Arithmetic {
+    public enum Arithmetic implements ApiNamed {
         /**
          * The Qwen team's original (transformers 4.49-4.51): {@code int64 k · float32 s} is a float32 tensor,
          * times the int tps stays float32, then {@code .long()}: {@code trunc(f32(f32(k·s)·tps))}.
@@ -62,24 +64,21 @@ public record AbsoluteTime(Arithmetic arithmetic, int tokensPerSecond) implement
         /** Truncated temporal offset of slice {@code k}. */
         abstract long offset(int k, float s, int tps);
 
+        @Override
+
         public String apiName() {
             return apiName;
         }
 
         public static Arithmetic byName(String name) {
-            for (Arithmetic a : values()) {
-                if (a.apiName.equals(name)) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("unknown time arithmetic '" + name + "'");
+            return ApiNamed.parse(Arithmetic.class, name, "time arithmetic");
         }
     }
 
     public AbsoluteTime {
         java.util.Objects.requireNonNull(arithmetic, "arithmetic");
         if (tokensPerSecond < 1) {
-            throw new IllegalArgumentException("tokens_per_second must be >= 1, got " + tokensPerSecond);
+            throw InvalidInputException.of("tokens_per_second must be >= 1, got " + tokensPerSecond);
         }
     }
 

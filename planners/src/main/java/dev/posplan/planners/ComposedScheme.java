@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
 
     private void rejectTables(TokenStream stream) {
         if (stream.hasTable()) {
-            throw new IllegalArgumentException("scheme '" + name + "' cannot plan a table block; "
+            throw InvalidInputException.of("scheme '" + name + "' cannot plan a table block; "
                     + "use scheme 'tpe2d' for tables");
         }
     }

@@ -1,12 +1,13 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.ApiNamed;
 import java.util.Arrays;
 
 /**
  * Where generated tokens continue after a prompt (qwen-mrope.md §4, §9 #5). With M the prompt's max
  * position, n its unpadded and L its padded length, generated token k gets:
  */
-public enum DecodeRule {
+public enum DecodeRule implements ApiNamed {
 
     /**
      * {@code M + 1 + k} on every axis: vLLM ({@code j + delta}) and HF 4.x ({@code L + k + rope_deltas}); the
@@ -34,17 +35,14 @@ public enum DecodeRule {
         this.apiName = apiName;
     }
 
+    @Override
+
     public String apiName() {
         return apiName;
     }
 
     public static DecodeRule byName(String name) {
-        for (DecodeRule r : values()) {
-            if (r.apiName.equals(name)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown decode rule '" + name + "'");
+        return ApiNamed.parse(DecodeRule.class, name, "decode rule");
     }
 
     /** The plan with this rule's decode start (step 1); positions are shared, not copied. */

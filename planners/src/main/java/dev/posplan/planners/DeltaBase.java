@@ -1,11 +1,12 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.ApiNamed;
 /**
  * Which length {@code rope_deltas = M + 1 - length} subtracts (qwen-mrope.md §4, §9 #4). Schemes that
  * model a host read theirs from the parameter {@code rope_deltas} and set it on their plans
  * ({@link PositionPlan#withDeltaBase}); every other plan counts the padded length.
  */
-public enum DeltaBase {
+public enum DeltaBase implements ApiNamed {
 
     /** The padded row length L: HF transformers 4.x. */
     PADDED("padded"),
@@ -22,17 +23,14 @@ public enum DeltaBase {
         this.apiName = apiName;
     }
 
+    @Override
+
     public String apiName() {
         return apiName;
     }
 
     public static DeltaBase byName(String name) {
-        for (DeltaBase b : values()) {
-            if (b.apiName.equals(name)) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("unknown rope_deltas base '" + name + "'");
+        return ApiNamed.parse(DeltaBase.class, name, "rope_deltas base");
     }
 
     /** The plan's rope delta under this base. */

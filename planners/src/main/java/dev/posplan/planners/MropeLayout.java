@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.VisualBlock;
 
@@ -12,7 +13,7 @@ import dev.posplan.multimodal.VisualBlock;
 public final class MropeLayout implements BlockLayout {
 
     /** Where text resumes after a block (qwen-mrope.md §3.2). */
-    public enum Resume {
+    public enum Resume implements ApiNamed {
         /** {@code max(block positions) + 1}: HF 4.x, vLLM and every paper's code. */
         MAX_PLUS_ONE("max-plus-one"),
         /** {@code base + max(h, w)}: HF main since PR #43972, ignoring the temporal extent. */
@@ -25,17 +26,13 @@ public final class MropeLayout implements BlockLayout {
         }
 
         /** The value of the {@code resume} parameter. */
+        @Override
         public String apiName() {
             return apiName;
         }
 
         public static Resume byName(String name) {
-            for (Resume r : values()) {
-                if (r.apiName.equals(name)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("unknown resume rule '" + name + "'");
+            return ApiNamed.parse(Resume.class, name, "resume rule");
         }
     }
 

@@ -18,9 +18,14 @@ public interface PositionDesign {
      * ({@link BlockLayout#forBatch}).
      */
     default List<PositionPlan> planBatch(List<TokenStream> rows) {
+        return rowByRow(rows, this);
+    }
+
+    /** Each row planned on its own, in row order: the batch rule of every design without a per-batch choice. */
+    static List<PositionPlan> rowByRow(List<TokenStream> rows, PositionDesign design) {
         List<PositionPlan> out = new ArrayList<>(rows.size());
         for (TokenStream row : rows) {
-            out.add(plan(row));
+            out.add(design.plan(row));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.BlockDetection;
 import dev.posplan.multimodal.ModelPreset;
 import dev.posplan.multimodal.QwenFormats;
@@ -24,7 +25,7 @@ import dev.posplan.multimodal.QwenFormats;
  *       <td>placeholder-offsets</td><td>no</td></tr>
  * </table>
  */
-public enum QwenCompat {
+public enum QwenCompat implements ApiNamed {
 
     /** transformers @ dd2649fa (2025-04): the Qwen team's Qwen2/2.5-VL code. */
     HF_4_51("hf-4.51", MropeLayout.Resume.MAX_PLUS_ONE, AbsoluteTime.Arithmetic.HF_4_51, 1, DeltaBase.PADDED,
@@ -60,17 +61,14 @@ public enum QwenCompat {
         this.qwen3OuterWrap = qwen3OuterWrap;
     }
 
+    @Override
+
     public String apiName() {
         return apiName;
     }
 
     public static QwenCompat byName(String name) {
-        for (QwenCompat c : values()) {
-            if (c.apiName.equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown compat '" + name + "'; known: hf-4.51, hf-4.57, hf-main, vllm");
+        return ApiNamed.parse(QwenCompat.class, name, "compat");
     }
 
     public MropeLayout.Resume resume() {

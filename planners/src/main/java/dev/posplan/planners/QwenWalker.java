@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
@@ -84,7 +85,7 @@ public final class QwenWalker implements PositionDesign {
             try {
                 step(s, w, bound);
             } catch (PositionBuffer.Int32Overflow e) {
-                throw new IllegalArgumentException(e.getMessage() + ", at token " + w.cursor() + ": " + cause(s, w), e);
+                throw InvalidInputException.of(e.getMessage() + ", at token " + w.cursor() + ": " + cause(s, w), e);
             }
         }
         double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
@@ -108,7 +109,7 @@ public final class QwenWalker implements PositionDesign {
             }
         } else if (s instanceof TableBlock) {
             // ComposedScheme names the scheme first; this guards direct users of the walker
-            throw new IllegalArgumentException("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
+            throw InvalidInputException.of("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
         } else {
             throw new IllegalStateException("unhandled segment " + s);
         }

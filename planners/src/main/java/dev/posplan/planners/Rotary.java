@@ -21,34 +21,50 @@ public final class Rotary {
         this.invFreq = invFreq;
     }
 
-    /** Reads the three parameters; {@code defaultTheta} is the scheme's reference checkpoint value, head_dim 128. */
-    public static Rotary read(SchemeParams p, double defaultTheta) {
-        return read(p, 128, defaultTheta);
+    /**
+     * The three rotary parameter declarations with a scheme's reference checkpoint defaults: {@code head_dim}
+     * (bounded by {@link Limits#maxHeadDim()}), {@code rope_theta} and {@code partial_rotary_factor} (1).
+     */
+    public static Declared parameters(int defaultHeadDim, double defaultTheta) {
+        return new Declared(HEAD_DIM.withDefault(defaultHeadDim), THETA.withDefault(defaultTheta), PARTIAL_ROTARY_FACTOR);
     }
 
-    /**
-     * Reads the three parameters with the reference checkpoint's head_dim and theta as defaults; head_dim is
-     * bounded by {@link Limits#maxHeadDim()}.
-     */
-    public static Rotary read(SchemeParams p, int defaultHeadDim, double defaultTheta) {
-        int headDim = p.getInt("head_dim", defaultHeadDim);
-        Limits.DEFAULT.checkHeadDim(headDim);
-        double theta = p.getDouble("rope_theta", defaultTheta);
-        double factor = p.getDouble("partial_rotary_factor", 1.0);
-        int rotaryDim;
-        try {
-            rotaryDim = InvFreq.rotaryDim(headDim, factor);
-        } catch (IllegalArgumentException e) {
-            throw SchemeParams.invalid(headDim < 2 ? "head_dim" : "partial_rotary_factor", e.getMessage());
+    /** {@link #parameters(int, double)} with head_dim 128. */
+    public static Declared parameters(double defaultTheta) {
+        return parameters(128, defaultTheta);
+    }
+
+    private static final Parameter<Integer> HEAD_DIM = Parameter.integer("head_dim", 128,
+            Parameter.Allowed.between(2, Limits.DEFAULT.maxHeadDim()), "Dimensions of one attention head.");
+    private static final Parameter<Double> THETA = Parameter.number("rope_theta", 10_000,
+            Parameter.Allowed.above(1), "RoPE base; finite in float32.");
+    private static final Parameter<Double> PARTIAL_ROTARY_FACTOR = Parameter.number("partial_rotary_factor", 1.0,
+            new Parameter.Allowed(0.0, true, 1.0, List.of()),
+            "Fraction of head_dim that rotates (D = head_dim x factor, rounded down to even).");
+
+    /** A scheme's three rotary declarations; {@link #read} builds the {@link Rotary} from a request. */
+    public record Declared(Parameter<Integer> headDim, Parameter<Double> theta,
+            Parameter<Double> partialRotaryFactor) {
+
+        public List<Parameter<?>> list() {
+            return List.of(headDim, theta, partialRotaryFactor);
         }
-        if (rotaryDim < 2) {
-            throw SchemeParams.invalid("partial_rotary_factor",
-                    "head_dim * partial_rotary_factor must leave at least one rotary pair, got " + rotaryDim);
-        }
-        try {
-            return new Rotary(headDim, theta, rotaryDim, InvFreq.of(rotaryDim, theta));
-        } catch (IllegalArgumentException e) {
-            throw SchemeParams.invalid("rope_theta", e.getMessage());
+
+        /** Reads and validates the three parameters and computes the inverse frequencies once. */
+        public Rotary read(SchemeParams p) {
+            int headDimValue = p.get(headDim);
+            double thetaValue = p.get(theta);
+            double factor = p.get(partialRotaryFactor);
+            int rotaryDim = InvFreq.rotaryDim(headDimValue, factor);
+            if (rotaryDim < 2) {
+                throw partialRotaryFactor.invalid(
+                        "head_dim * partial_rotary_factor must leave at least one rotary pair, got " + rotaryDim);
+            }
+            try {
+                return new Rotary(headDimValue, thetaValue, rotaryDim, InvFreq.of(rotaryDim, thetaValue));
+            } catch (IllegalArgumentException e) {
+                throw theta.invalid(e.getMessage());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -31,7 +32,7 @@ public interface TemporalScales {
      */
     static TemporalScales pythonChoice(double[] candidates, long seed) {
         if (candidates.length == 0) {
-            throw new IllegalArgumentException("needs at least one candidate scale");
+            throw InvalidInputException.of("needs at least one candidate scale");
         }
         double[] values = candidates.clone();
         for (double v : values) {
@@ -69,7 +70,7 @@ public interface TemporalScales {
 
     private static void requirePositive(double scale) {
         if (!(scale > 0 && Float.isFinite((float) scale) && (float) scale > 0)) {
-            throw new IllegalArgumentException("a temporal scale must be a finite number > 0 in float32, got " + scale);
+            throw InvalidInputException.of("a temporal scale must be a finite number > 0 in float32, got " + scale);
         }
     }
 }

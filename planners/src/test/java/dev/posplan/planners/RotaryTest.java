@@ -9,7 +9,7 @@ class RotaryTest {
 
     @Test
     void readsDefaultsAndPartialFactor() {
-        Rotary r = Rotary.read(SchemeParams.of("head_dim", 128, "partial_rotary_factor", 0.5), 1e6);
+        Rotary r = Rotary.parameters(1e6).read(SchemeParams.of("head_dim", 128, "partial_rotary_factor", 0.5));
         assertEquals(64, r.rotaryDim());
         assertEquals(32, r.pairs());
         assertEquals(1e6, r.theta());
@@ -26,6 +26,6 @@ class RotaryTest {
     }
 
     private static String failing(SchemeParams p) {
-        return assertThrows(SchemeParams.InvalidParameterException.class, () -> Rotary.read(p, 1e6)).parameter();
+        return assertThrows(SchemeParams.InvalidParameterException.class, () -> Rotary.parameters(1e6).read(p)).parameter();
     }
 }

@@ -28,7 +28,7 @@ class TableBlockRejectionTest {
     void everySchemeButTpe2dRejectsATableBlock() {
         assertTrue(SchemeRegistry.contains("tpe2d"));   // the one exception below must still exist
         int checked = 0;
-        for (SchemeFactory f : SchemeRegistry.all()) {
+        for (SchemeDeclaration f : SchemeRegistry.all()) {
             if (f.name().equals("tpe2d")) {
                 continue;   // plans tables: Tpe2dTest
             }

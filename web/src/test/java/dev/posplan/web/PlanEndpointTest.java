@@ -13,7 +13,7 @@ import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.PairAllocation;
 import dev.posplan.planners.PositionPlan;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import java.net.http.HttpResponse;
@@ -142,7 +142,7 @@ class PlanEndpointTest extends HttpSupport {
 
     @Test
     void everySchemeAnswersAPlanOrAProblemButNeverAServerError() throws Exception {
-        for (SchemeFactory factory : SchemeRegistry.all()) {
+        for (SchemeDeclaration factory : SchemeRegistry.all()) {
             for (String format : HostFormats.names()) {
                 HttpResponse<String> r = post("/api/plan", """
                         {"scheme": "%s", "format": "%s", "leftPadding": 1, "decodeSteps": 2,

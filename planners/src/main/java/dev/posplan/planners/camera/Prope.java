@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
@@ -54,19 +55,19 @@ public final class Prope {
     public Prope(int headDim, int patchesX, int patchesY, int imageWidth, int imageHeight, double freqBase,
             double freqScale) {
         if (headDim <= 0 || headDim % 8 != 0) {
-            throw new IllegalArgumentException("head_dim must be a positive multiple of 8 (halves of 4-vectors and "
+            throw InvalidInputException.of("head_dim must be a positive multiple of 8 (halves of 4-vectors and "
                     + "two even RoPE quarters), got " + headDim);
         }
         if (patchesX <= 0 || patchesY <= 0) {
-            throw new IllegalArgumentException("patches_x and patches_y must be positive, got " + patchesX + "x"
+            throw InvalidInputException.of("patches_x and patches_y must be positive, got " + patchesX + "x"
                     + patchesY);
         }
         if (imageWidth <= 0 || imageHeight <= 0) {
-            throw new IllegalArgumentException("image size must be positive, got imageWidth=" + imageWidth
+            throw InvalidInputException.of("image size must be positive, got imageWidth=" + imageWidth
                     + ", imageHeight=" + imageHeight);
         }
         if (!(freqBase > 0) || Double.isInfinite(freqBase) || !(freqScale > 0) || Double.isInfinite(freqScale)) {
-            throw new IllegalArgumentException("freq_base and freq_scale must be positive and finite");
+            throw InvalidInputException.of("freq_base and freq_scale must be positive and finite");
         }
         this.headDim = headDim;
         this.patchesX = patchesX;
@@ -124,7 +125,7 @@ public final class Prope {
         CameraTokens cams = CameraTokens.of(stream);
         int n = cams.cameraTokens();
         if (n > (Integer.MAX_VALUE - 8) / 16) {
-            throw new IllegalArgumentException("stream has " + n + " camera tokens, too many for per-token 4x4 matrices");
+            throw InvalidInputException.of("stream has " + n + " camera tokens, too many for per-token 4x4 matrices");
         }
         double[] p = new double[16 * n];
         double[] pInv = new double[16 * n];
@@ -155,7 +156,7 @@ public final class Prope {
         for (int c = 0; c < n; c++) {
             CameraView v = views.get(c);
             if (v.hasIntrinsics() != withK) {
-                throw new IllegalArgumentException("camera views: intrinsics must be given for all views or none "
+                throw InvalidInputException.of("camera views: intrinsics must be given for all views or none "
                         + "(view " + c + " differs from view 0)");
             }
             System.arraycopy(v.pose().worldToCamera(), 0, viewmats, 16 * c, 16);
@@ -179,15 +180,15 @@ public final class Prope {
      */
     public Projections project(double[] viewmats, double[] ks, boolean perToken) {
         if (viewmats.length == 0 || viewmats.length % 16 != 0) {
-            throw new IllegalArgumentException("viewmats: expected count x 16 values, got " + viewmats.length);
+            throw InvalidInputException.of("viewmats: expected count x 16 values, got " + viewmats.length);
         }
         int count = viewmats.length / 16;
         if (ks != null && ks.length != 4 * count) {
-            throw new IllegalArgumentException("Ks: expected " + 4 * count + " values (fx, fy, cx, cy per matrix), got "
+            throw InvalidInputException.of("Ks: expected " + 4 * count + " values (fx, fy, cx, cy per matrix), got "
                     + ks.length);
         }
         if (perToken && count % tokensPerImage() != 0) {
-            throw new IllegalArgumentException("viewmats: " + count + " per-token matrices are not whole images of "
+            throw InvalidInputException.of("viewmats: " + count + " per-token matrices are not whole images of "
                     + tokensPerImage() + " tokens");
         }
         double[] p = new double[16 * count];
@@ -228,7 +229,7 @@ public final class Prope {
         double[] all = {fx, fy, cx, cy};
         LinAlg.requireFinite(all, "Ks[" + c + "]");
         if (!(fx > 0 && fy > 0)) {
-            throw new IllegalArgumentException("Ks[" + c + "]: focal lengths must be positive, got fx=" + fx + ", fy="
+            throw InvalidInputException.of("Ks[" + c + "]: focal lengths must be positive, got fx=" + fx + ", fy="
                     + fy + " (singular intrinsics)");
         }
         double[] m = LinAlg.identity4();
@@ -273,7 +274,7 @@ public final class Prope {
         int seq = HeadTransforms.rows(x, headDim, what);
         int perMatrix = p.perToken ? 1 : tokensPerImage();
         if ((long) p.count * perMatrix != seq) {
-            throw new IllegalArgumentException(what + ": " + seq + " tokens, but " + p.count
+            throw InvalidInputException.of(what + ": " + seq + " tokens, but " + p.count
                     + (p.perToken ? " per-token matrices" : " cameras of " + perMatrix + " tokens"));
         }
         float[] out = x.clone();
@@ -308,14 +309,14 @@ public final class Prope {
 
     private static CameraView requireSameGrid(List<CameraView> views) {
         if (views.isEmpty()) {
-            throw new IllegalArgumentException("camera views: at least one view is required");
+            throw InvalidInputException.of("camera views: at least one view is required");
         }
         CameraView v0 = views.get(0);
         for (int i = 1; i < views.size(); i++) {
             CameraView v = views.get(i);
             if (v.imageWidth() != v0.imageWidth() || v.imageHeight() != v0.imageHeight()
                     || v.tokensX() != v0.tokensX() || v.tokensY() != v0.tokensY()) {
-                throw new IllegalArgumentException("camera views: PRoPE needs one image size and token grid; view " + i
+                throw InvalidInputException.of("camera views: PRoPE needs one image size and token grid; view " + i
                         + " differs from view 0");
             }
         }

@@ -1,5 +1,6 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
 import dev.posplan.multimodal.TableBlock;
@@ -8,14 +9,13 @@ import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.table.TableGrid;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAllocation;
 import dev.posplan.planners.PaddingSide;
+import dev.posplan.planners.PairAllocation;
 import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
-import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeDeclaration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,7 @@ public final class Tpe2d implements Scheme {
             } else if (s instanceof PaddingRun p) {
                 fill.padding(p.tokens());
             } else if (s instanceof VisualBlock v) {
-                throw new IllegalArgumentException("scheme 'tpe2d' cannot plan a visual block (" + v.modality()
+                throw InvalidInputException.of("scheme 'tpe2d' cannot plan a visual block (" + v.modality()
                         + ", " + v.tokens() + " tokens): 2D-TPE positions text and tables only");
             } else {
                 throw new IllegalStateException("unhandled segment " + s);
@@ -162,7 +162,7 @@ public final class Tpe2d implements Scheme {
 
     private static PositionPlan.Int32 checked(PositionPlan plan) {
         if (!plan.axisNames().equals(AXES) || !(plan instanceof PositionPlan.Int32 ints)) {
-            throw new IllegalArgumentException("not a tpe2d plan: axes " + plan.axisNames() + ", " + plan.dtype());
+            throw InvalidInputException.of("not a tpe2d plan: axes " + plan.axisNames() + ", " + plan.dtype());
         }
         return ints;
     }
@@ -265,24 +265,17 @@ public final class Tpe2d implements Scheme {
         }
     }
 
+    /** Defaults: MiniCPM-2B, the reference's base model (hidden 2304 / 36 heads = head_dim 64, theta 10000). */
+    private static final Rotary.Declared ROTARY = Rotary.parameters(64, 10_000);
+
     /** Registry entry {@code tpe2d}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "tpe2d";
-        }
-
-        @Override
-        public String summary() {
-            return "2D-TPE: table grid with row-wise (tx) and column-wise (ty) 1D RoPE passes mixed by a router "
-                    + "(zyx-hfut/2D-TPE)";
-        }
-
-        /** Defaults: MiniCPM-2B, the reference's base model (hidden 2304 / 36 heads = head_dim 64, theta 10000). */
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 64, 10_000);
-            return new Tpe2d(rotary, p.effective());
-        }
-    }
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("tpe2d")
+            .summary("2D-TPE: table grid with row-wise (tx) and column-wise (ty) 1D RoPE passes mixed by a router "
+                    + "(zyx-hfut/2D-TPE)")
+            .paper("2D-TPE: Two-Dimensional Positional Encoding Enhances Table Understanding for LLMs "
+                    + "(arXiv 2409.19700)")
+            .reference("zyx-hfut/2D-TPE", "src/sft_minicpm.py", "b1eeb904")
+            .axes(AXES).dtype(DType.INT32).formats("bare").parts("text", "table")
+            .parameters(ROTARY.list())
+            .build(p -> new Tpe2d(ROTARY.read(p), p.effective()));
 }
