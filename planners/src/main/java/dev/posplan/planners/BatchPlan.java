@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.compat.DeltaBase;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
 package dev.posplan.planners;
 
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.design.PositionDesign;
 import java.util.List;
 import java.util.Map;
 

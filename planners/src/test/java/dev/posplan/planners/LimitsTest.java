@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.InvFreq;
+import dev.posplan.planners.allocation.Rotary;
+
 import dev.posplan.multimodal.TokenStream;
 import org.junit.jupiter.api.Test;
 

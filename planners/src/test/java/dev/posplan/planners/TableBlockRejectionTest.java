@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.posplan.planners.design.QwenWalker;
+
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.table.Table;
 import dev.posplan.multimodal.table.TableGrid;

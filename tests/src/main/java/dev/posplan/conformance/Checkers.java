@@ -1,12 +1,12 @@
 package dev.posplan.conformance;
 
-import dev.posplan.planners.PairAllocation;
 import dev.posplan.multimodal.BareFormat;
 import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import dev.posplan.planners.allocation.PairAllocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.posplan.conformance;
 
-import dev.posplan.planners.PairAllocation;
 import dev.posplan.multimodal.ModelPreset;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.QwenCompat;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
+import dev.posplan.planners.compat.QwenCompat;
 import tools.jackson.databind.JsonNode;
 
 /**

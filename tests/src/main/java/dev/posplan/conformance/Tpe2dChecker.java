@@ -13,7 +13,7 @@ import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.SchemeRegistry;
-import dev.posplan.planners.scheme.Tpe2d;
+import dev.posplan.planners.table.Tpe2d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

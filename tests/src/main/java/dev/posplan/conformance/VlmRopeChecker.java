@@ -1,14 +1,14 @@
 package dev.posplan.conformance;
 
 import dev.posplan.multimodal.TokenStream;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.HeadAllocation;
-import dev.posplan.planners.PairAllocation;
-import dev.posplan.planners.RotaryAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.HeadAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
+import dev.posplan.planners.allocation.RotaryAllocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

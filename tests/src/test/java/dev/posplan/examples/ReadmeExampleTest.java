@@ -6,7 +6,7 @@ import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
-import dev.posplan.planners.PairAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;

@@ -1,7 +1,7 @@
 package dev.posplan.web;
 
-import dev.posplan.api.PlanPart;
 import dev.posplan.api.CameraPart;
+import dev.posplan.api.PlanPart;
 import dev.posplan.api.PlanRequest;
 import dev.posplan.api.TimestampTokens;
 import dev.posplan.multimodal.Grid;

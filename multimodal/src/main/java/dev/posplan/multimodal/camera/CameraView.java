@@ -1,7 +1,7 @@
 package dev.posplan.multimodal.camera;
 
-import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Objects;
 
 /**

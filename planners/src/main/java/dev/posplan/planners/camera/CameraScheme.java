@@ -2,10 +2,10 @@ package dev.posplan.planners.camera;
 
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
-import dev.posplan.planners.BlockAllocation;
 import dev.posplan.planners.OutputTensor;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
+import dev.posplan.planners.allocation.BlockAllocation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -4,8 +4,8 @@ import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.LinAlg;
-import dev.posplan.planners.BlockAllocation;
-import dev.posplan.planners.BlockAllocation.Component;
+import dev.posplan.planners.allocation.BlockAllocation.Component;
+import dev.posplan.planners.allocation.BlockAllocation;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,12 +2,12 @@ package dev.posplan.planners.camera;
 
 import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.TokenStream;
-import dev.posplan.planners.BlockAllocation;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.OutputTensor;
 import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.BlockAllocation;
 import java.util.List;
 
 /**

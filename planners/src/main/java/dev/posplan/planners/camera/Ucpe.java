@@ -1,10 +1,10 @@
 package dev.posplan.planners.camera;
 
 import dev.posplan.multimodal.InvalidInputException;
-import dev.posplan.planners.BlockAllocation;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
+import dev.posplan.planners.allocation.BlockAllocation;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,22 +1,22 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.VisualBlock;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.Float32Offsets;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
 import dev.posplan.planners.PositionBuffer;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.Float32Offsets;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.Walk;
 
 /**
  * CircleRoPE as re-implemented in Multimodal-RoPEs ({@code pos_design/circlerope.py}, vlm-ropes.md §5.5):
@@ -165,7 +165,7 @@ public final class CircleRope {
     }
 
     /** Writes the projected block: every slice repeats the projection, shifted by ti·stride on all axes. */
-    record Layout(Projection projection) implements BlockLayout {
+    record Layout(Projection projection) implements BlockPlacement {
         @Override
         public void place(VisualBlock block, Walk walk) {
             Grid g = block.grid();

@@ -1,14 +1,14 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.DType;
-import dev.posplan.planners.DiagonalLayout;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalScales;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.DiagonalPlacement;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalScales;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -35,7 +35,7 @@ final class Diagonal {
      * (the references' text-only branch is HF's integer one). Reads {@code pad_value} (default 1).
      */
     static QwenWalker walker(TemporalScales scales, SchemeParams p) {
-        return Options.walker(p, QwenAxes.THW, DType.FLOAT32, new DiagonalLayout(scales)).withTextOnlyDtype(DType.INT32);
+        return Options.walker(p, QwenAxes.THW, DType.FLOAT32, new DiagonalPlacement(scales)).withTextOnlyDtype(DType.INT32);
     }
 
     /** {@code mrope_section} of the four schemes. */

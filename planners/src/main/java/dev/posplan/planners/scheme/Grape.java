@@ -3,15 +3,15 @@ package dev.posplan.planners.scheme;
 import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.MropeLayout;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.MropePlacement;
+import dev.posplan.planners.design.TemporalRule;
 
 /**
  * Multimodal GRAPE in its canonical mode as re-implemented in Multimodal-RoPEs (positions
@@ -112,7 +112,7 @@ public final class Grape {
                 : PairAxes.periodic(INTERLEAVED, rotary.pairs());
         float[] invFreq = warp(rotary.invFreq(), logFreqScale);
         FrequencyAllocation alloc = rotary.pairwise(allocation.apiName(), QwenAxes.THW, invFreq, pairAxis);
-        MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), false, MropeLayout.Resume.MAX_PLUS_ONE,
+        MropePlacement layout = new MropePlacement(TemporalRule.linear(stride), false, MropePlacement.Resume.MAX_PLUS_ONE,
                 true);
         return new ComposedScheme(DECLARATION.name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                 p.effective());

@@ -3,15 +3,15 @@ package dev.posplan.planners.scheme;
 import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalScales;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalScales;
 import java.util.List;
 
 /**

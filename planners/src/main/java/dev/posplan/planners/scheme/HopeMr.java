@@ -2,12 +2,12 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
 
 /**
  * Multimodal-RoPEs' HoPE ({@code pos_design/hope.py}, {@code freq_allocation/hope.py}; vlm-ropes.md §5.4):

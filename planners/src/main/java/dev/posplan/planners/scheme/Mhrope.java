@@ -2,14 +2,14 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.MropeLayout;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.MropePlacement;
+import dev.posplan.planners.design.TemporalRule;
 
 /**
  * Multi-Head RoPE (vlm-ropes.md §4): MRoPE-I positions, but the allocation is per KV head:
@@ -63,8 +63,8 @@ public final class Mhrope {
         int[] section = p.get(MROPE_SECTION);
         double stride = p.get(Options.TEMPORAL_STRIDE);
         boolean reset = p.get(SPATIAL_RESET);
-        MropeLayout.Resume resume = p.get(Options.RESUME);
-        MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), reset, resume, true);
+        MropePlacement.Resume resume = p.get(Options.RESUME);
+        MropePlacement layout = new MropePlacement(TemporalRule.linear(stride), reset, resume, true);
         FrequencyAllocation alloc = rotary.headwise("headwise", QwenAxes.THW, kvHeadAxis(section, kvHeads));
         return new ComposedScheme(DECLARATION.name(), Options.walker(p, QwenAxes.THW, DType.INT32, layout), alloc,
                 p.effective());

@@ -2,18 +2,18 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.VisualBlock;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.Float32Offsets;
-import dev.posplan.planners.GridFill;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.Float32Offsets;
+import dev.posplan.planners.design.GridFill;
+import dev.posplan.planners.design.Walk;
 
 /**
  * Lumos-1's MM-RoPE as re-implemented in Multimodal-RoPEs ({@code pos_design/mmrope.py},
@@ -34,7 +34,7 @@ public final class Mmrope {
      * The scaled M-RoPE block; scales are float32 as the reference multiplies them into float32 tensors, and
      * each scaled index gets the base as {@link Float32Offsets} (so positions are not affine in the index).
      */
-    record Layout(float stride, float scaleT, float scaleH, float scaleW) implements BlockLayout {
+    record Layout(float stride, float scaleT, float scaleH, float scaleW) implements BlockPlacement {
         @Override
         public void place(VisualBlock block, Walk walk) {
             Grid g = block.grid();

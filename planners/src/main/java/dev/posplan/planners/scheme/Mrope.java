@@ -2,15 +2,15 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.QwenCompat;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.compat.QwenCompat;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.TemporalRule;
 
 /**
  * Qwen2-VL M-RoPE (qwen-mrope.md §3.3, vlm-ropes.md §5.2): {@code (b + ti·stride, b + hi, b + wi)},

@@ -1,16 +1,16 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.planners.AbsoluteTime;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.QwenCompat;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.compat.QwenCompat;
+import dev.posplan.planners.design.AbsoluteTime;
+import dev.posplan.planners.design.PositionDesign;
 
 /**
  * Qwen2.5-VL absolute-time M-RoPE (qwen-mrope.md §3.4): Qwen2-VL's M-RoPE, but slice k of a video sits at

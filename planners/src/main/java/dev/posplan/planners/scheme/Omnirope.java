@@ -2,15 +2,15 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.MropeLayout;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.MropePlacement;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalRule;
 
 /**
  * OmniRoPE as re-implemented in Multimodal-RoPEs ({@code pos_design/omnirope.py::get_omnirope_index},
@@ -26,7 +26,7 @@ public final class Omnirope {
     /** The OmniRoPE / IL-RoPE positions: M-RoPE with spatial reset, float32 (shared with {@link Ilrope}). */
     static QwenWalker positions(SchemeParams p) {
         double stride = p.get(Options.TEMPORAL_STRIDE);
-        MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), true, MropeLayout.Resume.MAX_PLUS_ONE, false);
+        MropePlacement layout = new MropePlacement(TemporalRule.linear(stride), true, MropePlacement.Resume.MAX_PLUS_ONE, false);
         return Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout);
     }
 

@@ -1,18 +1,18 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.planners.AbsoluteTime;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.DecodeRule;
-import dev.posplan.planners.DeltaBase;
-import dev.posplan.planners.MropeLayout;
-import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Parameter.Allowed;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.QwenCompat;
-import dev.posplan.planners.QwenWalker;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
+import dev.posplan.planners.compat.DecodeRule;
+import dev.posplan.planners.compat.DeltaBase;
+import dev.posplan.planners.compat.QwenCompat;
+import dev.posplan.planners.design.AbsoluteTime;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.MropePlacement;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalRule;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -37,8 +37,8 @@ final class Options {
                     + "rope_deltas, decode and time_arithmetic.");
 
     /** {@code resume}: {@code max-plus-one} (Qwen team / vLLM) or {@code spatial-extent} (HF main). */
-    static final Parameter<MropeLayout.Resume> RESUME = Parameter.choice("resume", MropeLayout.Resume.class,
-            MropeLayout.Resume.MAX_PLUS_ONE, "Where text resumes after a visual block.");
+    static final Parameter<MropePlacement.Resume> RESUME = Parameter.choice("resume", MropePlacement.Resume.class,
+            MropePlacement.Resume.MAX_PLUS_ONE, "Where text resumes after a visual block.");
 
     /** {@code rope_deltas}: which length the rope delta subtracts (§9 #4). */
     static final Parameter<DeltaBase> ROPE_DELTAS = Parameter.choice(DeltaBase.PARAMETER, DeltaBase.class, null,
@@ -82,11 +82,11 @@ final class Options {
      * {@code compat}; the plans' {@link dev.posplan.planners.PositionPlan#deltaBase()} is {@code rope_deltas}.
      */
     static PositionDesign qwenDesign(SchemeParams p, QwenCompat compat, TemporalRule time, boolean spatialReset) {
-        MropeLayout.Resume resume = p.getOr(RESUME, compat.resume());
+        MropePlacement.Resume resume = p.getOr(RESUME, compat.resume());
         DeltaBase base = p.getOr(ROPE_DELTAS, compat.deltaBase());
         DecodeRule decode = p.getOr(DECODE, compat.decode());
         double pad = p.getOr(PAD_VALUE, compat.padValue());
-        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, new MropeLayout(time, spatialReset, resume, true),
+        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, new MropePlacement(time, spatialReset, resume, true),
                 pad);
         // The walker's own decode start is already M + 1 on every axis.
         return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
@@ -94,12 +94,12 @@ final class Options {
     }
 
     /** The Qwen-style walker of a scheme, padding with {@link #PAD_VALUE} (default 1, HF 4.x's value). */
-    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout) {
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockPlacement layout) {
         return walker(p, axes, dtype, layout, PAD_VALUE);
     }
 
     /** The Qwen-style walker of a scheme, padding with {@code padValue} (a scheme's own default). */
-    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout,
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockPlacement layout,
             Parameter<Double> padValue) {
         return new QwenWalker(axes, dtype, layout, p.get(padValue));
     }

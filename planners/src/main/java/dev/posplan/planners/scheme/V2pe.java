@@ -1,24 +1,24 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.ApiNamed;
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.numerics.TorchArange;
-import dev.posplan.planners.ArangeFill;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.PythonRandom;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.ArangeFill;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.Walk;
+import dev.posplan.planners.numerics.PythonRandom;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
@@ -120,7 +120,7 @@ public final class V2pe {
      * a record: once bound to a stream ({@link #forStream}) it draws each image's stride from a stateful
      * supplier, so a bound layout is one walk's state, not a value; the strides of each stream start anew.
      */
-    static final class Layout implements BlockLayout {
+    static final class Layout implements BlockPlacement {
         private final int numImageToken;
         private final Strides strides;
         private final DoubleSupplier current;
@@ -132,7 +132,7 @@ public final class V2pe {
         }
 
         @Override
-        public BlockLayout forStream(TokenStream stream) {
+        public BlockPlacement forStream(TokenStream stream) {
             return new Layout(numImageToken, strides, strides.start(stream));
         }
 
@@ -170,7 +170,7 @@ public final class V2pe {
     /** The walk of one version: integer positions for {@code default}, float32 V2PE steps otherwise. */
     private static QwenWalker walker(SchemeParams p, Version version, int numImageToken, Strides strides) {
         if (version == Version.DEFAULT) {
-            BlockLayout vanilla = (block, walk) -> {
+            BlockPlacement vanilla = (block, walk) -> {
                 tiledTokens(block, numImageToken);
                 VanillaRope.LAYOUT.place(block, walk);
             };

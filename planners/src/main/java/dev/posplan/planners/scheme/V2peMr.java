@@ -3,18 +3,18 @@ package dev.posplan.planners.scheme;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.numerics.TorchArange;
-import dev.posplan.planners.ArangeFill;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.ArangeFill;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.Walk;
 
 /**
  * Multimodal-RoPEs' V2PE adaptation for Qwen-VL streams ({@code pos_design/v2pe.py::get_v2pe_index},
@@ -29,7 +29,7 @@ public final class V2peMr {
     }
 
     /** The V2PE-MR block: n arange steps of {@code visualStride / n} after the last position. */
-    record Layout(double visualStride) implements BlockLayout {
+    record Layout(double visualStride) implements BlockPlacement {
         @Override
         public void place(VisualBlock block, Walk walk) {
             int n = block.tokens();

@@ -1,15 +1,14 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.Parameter;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.QwenWalker;
 
 /**
  * Plain 1D RoPE: every token, text or visual, takes the next integer (Multimodal-RoPEs
@@ -20,7 +19,7 @@ public final class VanillaRope {
     private VanillaRope() {
     }
 
-    static final BlockLayout LAYOUT = (block, walk) -> {
+    static final BlockPlacement LAYOUT = (block, walk) -> {
         double base = walk.next();
         int n = block.tokens();
         walk.out().rampAll(walk.cursor(), n, base);

@@ -2,13 +2,13 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalScales;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.TemporalScales;
 
 /**
  * Multimodal-RoPEs' VideoRoPE ({@code pos_design/videorope.py}, {@code freq_allocation/videorope.py};

@@ -1,18 +1,18 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.multimodal.Grid;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.GridFill;
-import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Parameter;
 import dev.posplan.planners.PositionBuffer;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.GridFill;
+import dev.posplan.planners.design.QwenWalker;
 import java.util.List;
 
 /**
@@ -40,7 +40,7 @@ public final class Vrope {
     private Vrope() {
     }
 
-    static final BlockLayout LAYOUT = (block, walk) -> {
+    static final BlockPlacement LAYOUT = (block, walk) -> {
         Grid g = block.grid();
         double base = walk.next();
         int span = g.h() + g.w() - 1;

@@ -1,19 +1,20 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.planners.PairAllocation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.PairAllocation;
+
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.PositionPlan;
-import dev.posplan.planners.PythonRandom;
+import dev.posplan.planners.numerics.PythonRandom;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;

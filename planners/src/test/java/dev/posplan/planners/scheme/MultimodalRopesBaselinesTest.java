@@ -1,10 +1,11 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.planners.PairAllocation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.posplan.planners.allocation.PairAllocation;
 
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PromptPart;
@@ -13,8 +14,7 @@ import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.InvFreq;
+import dev.posplan.planners.allocation.InvFreq;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;

@@ -10,7 +10,7 @@ import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TextRole;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
