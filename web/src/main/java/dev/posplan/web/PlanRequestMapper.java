@@ -72,8 +72,13 @@ class PlanRequestMapper {
                 prompt.add(toPromptPart(parts.get(i), at));
             } catch (InvalidInputException e) {
                 // the domain names the part's field it rejects; the path to the part is the wire's
-                String field = e.field() == null ? at : e.field().startsWith(at) ? e.field() : at + "." + e.field();
-                throw new InvalidInputException(field, at + ": " + e.getMessage());
+                if (e.field() != null && e.field().startsWith(at)) {
+                    throw e;
+                }
+                String field = e.field() == null ? at : at + "." + e.field();
+                String message = e.field() != null && e.getMessage().startsWith(e.field()) ? at + "." + e.getMessage()
+                        : at + ": " + e.getMessage();
+                throw new InvalidInputException(field, message);
             }
         }
         TokenStream stream = format.expand(prompt, request.leftPadding());
