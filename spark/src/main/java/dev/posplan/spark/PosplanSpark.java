@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  * sample --model M --rows N --output DIR [--seed S] [--partitions P]
  * audit  --model M --input DIR --output DIR [--compat C | --compare A,B]
+ * scan   --input DIR                    (the benchmark floor: read as audit does, plan nothing)
  * </pre>
  */
 public final class PosplanSpark {
@@ -23,6 +24,7 @@ public final class PosplanSpark {
     private static final String USAGE = """
             usage: posplan-spark sample --model M --rows N --output DIR [--seed S] [--partitions P]
                    posplan-spark audit --model M --input DIR --output DIR [--compat C | --compare A,B]
+                   posplan-spark scan --input DIR   (benchmark floor: reads as audit does, plans nothing)
             models: %s; compats: %s (default %s)
             """.formatted(PosplanLibrary.models(), PosplanLibrary.compats(), DEFAULT_COMPAT);
 
@@ -37,6 +39,7 @@ public final class PosplanSpark {
             switch (command) {
                 case "sample" -> sample(options);
                 case "audit" -> audit(options);
+                case "scan" -> scan(options);
                 default -> throw new IllegalArgumentException(command.isEmpty() ? "no command"
                         : "unknown command '" + command + "'");
             }
@@ -85,6 +88,17 @@ public final class PosplanSpark {
         AuditSummary summary = audit.run(corpus, output);
         System.out.println(summary.toJson());
         report("audit", summary.rows(), start);
+        spark.stop();
+    }
+
+    /** The benchmark floor: reads the corpus as the audit does and plans nothing. */
+    private static void scan(Map<String, String> o) {
+        String input = require(o, "input");
+        SparkSession spark = session("posplan-spark scan", "local[*]");
+        long start = System.nanoTime();
+        long[] rowsAndTokens = ScanFloor.run(spark.read().parquet(input));
+        System.out.println("{\"rows\": " + rowsAndTokens[0] + ", \"tokens\": " + rowsAndTokens[1] + "}");
+        report("scan", rowsAndTokens[0], start);
         spark.stop();
     }
 

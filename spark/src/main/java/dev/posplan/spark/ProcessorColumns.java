@@ -60,22 +60,36 @@ final class ProcessorColumns implements Serializable {
         return new ProcessorColumns(schema);
     }
 
-    /** Plans one row; an element that is null or beyond int32 makes the row invalid, never the job fail. */
-    RowPlan plan(RowPlanner planner, InternalRow row) {
+    /** A row's processor columns as primitive arrays (null where absent); {@code bad} names an unreadable one. */
+    record Arrays5(int[] inputIds, int[] mask, int[][] imageGrids, int[][] videoGrids, double[] seconds,
+            String bad) {
+    }
+
+    /** Copies the processor columns out of a row; an element that is null or beyond int32 is reported in {@code bad}. */
+    Arrays5 read(InternalRow row) {
         int[] ids;
         try {
             ids = CatalystRows.ints(array(row, 0), element[0], INPUT_IDS);
         } catch (CatalystRows.BadElement e) {
-            return new RowPlan(0, 0, 0, null, RowPlan.INVALID, e.getMessage());
+            return new Arrays5(null, null, null, null, null, e.getMessage());
         }
         try {
-            return planner.plan(ids, CatalystRows.ints(array(row, 1), element[1], ATTENTION_MASK),
+            return new Arrays5(ids, CatalystRows.ints(array(row, 1), element[1], ATTENTION_MASK),
                     CatalystRows.intRows(array(row, 2), element[2], IMAGE_GRID_THW),
                     CatalystRows.intRows(array(row, 3), element[3], VIDEO_GRID_THW),
                     CatalystRows.doubles(array(row, 4), element[4], SECOND_PER_GRID_TS), null);
         } catch (CatalystRows.BadElement e) {
-            return planner.plan(ids, null, null, null, null, e.getMessage());
+            return new Arrays5(ids, null, null, null, null, e.getMessage());
         }
+    }
+
+    /** Plans one row; an unreadable column makes the row invalid, never the job fail. */
+    RowPlan plan(RowPlanner planner, InternalRow row) {
+        Arrays5 a = read(row);
+        if (a.inputIds() == null && a.bad() != null) {
+            return new RowPlan(0, 0, 0, null, RowPlan.INVALID, a.bad());
+        }
+        return planner.plan(a.inputIds(), a.mask(), a.imageGrids(), a.videoGrids(), a.seconds(), a.bad());
     }
 
     /** Tokens in {@code input_ids} (padding included), or null when it is null. */
