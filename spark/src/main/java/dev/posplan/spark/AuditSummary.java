@@ -98,12 +98,6 @@ public final class AuditSummary {
         return fields.get(name);
     }
 
-    /** The percentile map of one measure ({@code text_tokens}, …, {@code max_position}). */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> percentiles(String measure) {
-        return (Map<String, Object>) ((Map<String, Object>) fields.get("percentiles")).get(measure);
-    }
-
     public String toJson() {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(fields);

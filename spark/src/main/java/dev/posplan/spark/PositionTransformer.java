@@ -2,7 +2,6 @@ package dev.posplan.spark;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Objects;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -139,16 +138,5 @@ public final class PositionTransformer {
     @Override
     public String toString() {
         return "PositionTransformer[" + model + ", " + compat + (positions ? ", positions" : "") + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PositionTransformer t && model.equals(t.model) && compat.equals(t.compat)
-                && positions == t.positions;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(model, compat, positions);
     }
 }

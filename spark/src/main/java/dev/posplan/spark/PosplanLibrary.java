@@ -76,14 +76,6 @@ final class PosplanLibrary {
         QwenCompat.byName(compat);
     }
 
-    String model() {
-        return preset.apiName();
-    }
-
-    String compat() {
-        return compat.apiName();
-    }
-
     /** The checkpoint's {@code max_position_embeddings} (its {@code config.json}). */
     int maxPositionEmbeddings() {
         return preset.maxPositionEmbeddings();
@@ -91,10 +83,6 @@ final class PosplanLibrary {
 
     int spatialMergeSize() {
         return preset.spatialMergeSize();
-    }
-
-    int patchSize() {
-        return preset.patchSize();
     }
 
     int temporalPatchSize() {

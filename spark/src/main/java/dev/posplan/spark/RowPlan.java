@@ -21,8 +21,4 @@ record RowPlan(int textTokens, int imageTokens, int videoTokens, PosplanLibrary.
     boolean planned() {
         return positions != null;
     }
-
-    int totalTokens() {
-        return textTokens + imageTokens + videoTokens;
-    }
 }

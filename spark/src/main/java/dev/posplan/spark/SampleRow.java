@@ -36,12 +36,13 @@ final class SampleRow {
         return this;
     }
 
-    /** {@code <|im_start|>role\n ... <|im_end|>\n} around {@code tokens} of content. */
+    /** {@code <|im_start|>role\n}: a chat turn opens (its content follows). */
     SampleRow turnStart() {
         add(IM_START);
         return text(2);
     }
 
+    /** {@code <|im_end|>\n}. */
     SampleRow turnEnd() {
         add(IM_END);
         return text(1);
