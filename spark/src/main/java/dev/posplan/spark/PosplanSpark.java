@@ -3,8 +3,6 @@ package dev.posplan.spark;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,43 +30,55 @@ public final class PosplanSpark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options;
-        String command = args.length == 0 ? "" : args[0];
-        try {
-            options = options(args);
-            switch (command) {
-                case "sample" -> sample(options);
-                case "audit" -> audit(options);
-                case "scan" -> scan(options);
-                default -> throw new IllegalArgumentException(command.isEmpty() ? "no command"
-                        : "unknown command '" + command + "'");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("posplan-spark: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
+        int status = run(args, null);
+        if (status != 0) {
+            System.exit(status);
         }
     }
 
-    private static void sample(Map<String, String> o) {
+    /**
+     * Runs one command; 0 on success, 2 on a usage error (message and usage on stderr). With a null
+     * {@code spark} the command starts its own session and stops it at the end.
+     */
+    static int run(String[] args, SparkSession spark) {
+        String command = args.length == 0 ? "" : args[0];
+        try {
+            Map<String, String> options = options(args);
+            Runnable job = switch (command) {
+                case "sample" -> sample(options, spark);
+                case "audit" -> audit(options, spark);
+                case "scan" -> scan(options, spark);
+                default -> throw new IllegalArgumentException(command.isEmpty() ? "no command"
+                        : "unknown command '" + command + "'");
+            };
+            job.run();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("posplan-spark: " + e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        }
+    }
+
+    /** Validates the options, then returns the job. */
+    private static Runnable sample(Map<String, String> o, SparkSession given) {
         String model = require(o, "model");
         long rows = number(o, "rows", -1);
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be a positive integer");
         }
         String output = require(o, "output");
-        long seed = number(o, "seed", 1);
-        SampleCorpus corpus = SampleCorpus.of(model, seed);
-        SparkSession spark = session("posplan-spark sample", "local[*]");
-        int partitions = (int) number(o, "partitions",
-                Math.max(spark.sparkContext().defaultParallelism(), (rows + 49_999) / 50_000));
-        long start = System.nanoTime();
-        corpus.rows(spark, rows, partitions).write().mode(SaveMode.Overwrite).parquet(output);
-        report("sample", rows, start);
-        spark.stop();
+        SampleCorpus corpus = SampleCorpus.of(model, number(o, "seed", 1));
+        return () -> withSession(given, "posplan-spark sample", spark -> {
+            int partitions = (int) number(o, "partitions",
+                    Math.max(spark.sparkContext().defaultParallelism(), (rows + 49_999) / 50_000));
+            long start = System.nanoTime();
+            corpus.rows(spark, rows, partitions).write().mode(SaveMode.Overwrite).parquet(output);
+            report("sample", rows, start);
+        });
     }
 
-    private static void audit(Map<String, String> o) {
+    private static Runnable audit(Map<String, String> o, SparkSession given) {
         String model = require(o, "model");
         String input = require(o, "input");
         String output = require(o, "output");
@@ -82,24 +92,34 @@ public final class PosplanSpark {
         } else {
             audit = CorpusAudit.of(model, o.getOrDefault("compat", DEFAULT_COMPAT));
         }
-        SparkSession spark = session("posplan-spark audit", "local[*]");
-        long start = System.nanoTime();
-        Dataset<Row> corpus = spark.read().parquet(input);
-        AuditSummary summary = audit.run(corpus, output);
-        System.out.println(summary.toJson());
-        report("audit", summary.rows(), start);
-        spark.stop();
+        return () -> withSession(given, "posplan-spark audit", spark -> {
+            long start = System.nanoTime();
+            AuditSummary summary = audit.run(spark.read().parquet(input), output);
+            System.out.println(summary.toJson());
+            report("audit", summary.rows(), start);
+        });
     }
 
     /** The benchmark floor: reads the corpus as the audit does and plans nothing. */
-    private static void scan(Map<String, String> o) {
+    private static Runnable scan(Map<String, String> o, SparkSession given) {
         String input = require(o, "input");
-        SparkSession spark = session("posplan-spark scan", "local[*]");
-        long start = System.nanoTime();
-        long[] rowsAndTokens = ScanFloor.run(spark.read().parquet(input));
-        System.out.println("{\"rows\": " + rowsAndTokens[0] + ", \"tokens\": " + rowsAndTokens[1] + "}");
-        report("scan", rowsAndTokens[0], start);
-        spark.stop();
+        return () -> withSession(given, "posplan-spark scan", spark -> {
+            long start = System.nanoTime();
+            long[] rowsAndTokens = ScanFloor.run(spark.read().parquet(input));
+            System.out.println("{\"rows\": " + rowsAndTokens[0] + ", \"tokens\": " + rowsAndTokens[1] + "}");
+            report("scan", rowsAndTokens[0], start);
+        });
+    }
+
+    private static void withSession(SparkSession given, String app, java.util.function.Consumer<SparkSession> job) {
+        SparkSession spark = given != null ? given : session(app, "local[*]");
+        try {
+            job.accept(spark);
+        } finally {
+            if (given == null) {
+                spark.stop();
+            }
+        }
     }
 
     private static void report(String what, long rows, long startNanos) {
