@@ -1,5 +1,7 @@
 package dev.posplan.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -73,5 +77,29 @@ class PositionTransformerTest {
             n += m == 0 ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * pyarrow writes int64 ids and grids; the transformer reads any integer width, keeps every other column as
+     * it was, and plans the same positions as from int32 columns.
+     */
+    @Test
+    void int64ColumnsPlanAsInt32AndOtherColumnsPassThrough() {
+        SparkSession spark = LocalSpark.get();
+        Dataset<Row> int32 = SampleCorpus.of("qwen2.5-vl", 5).rows(spark, 60, 1).withColumn("note", lit("kept"));
+        Dataset<Row> int64 = int32
+                .withColumn("input_ids", col("input_ids").cast("array<bigint>"))
+                .withColumn("image_grid_thw", col("image_grid_thw").cast("array<array<bigint>>"))
+                .withColumn("second_per_grid_ts", col("second_per_grid_ts").cast("array<float>").cast("array<double>"));
+        PositionTransformer t = PositionTransformer.of("qwen2.5-vl", "vllm");
+        List<Row> a = t.transform(int32).orderBy("id").collectAsList();
+        List<Row> b = t.transform(int64).orderBy("id").collectAsList();
+        assertEquals(60, b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals("kept", b.get(i).getAs("note"));
+            assertEquals(a.get(i).<Object>getAs("position_ids"), b.get(i).<Object>getAs("position_ids"), "row " + i);
+            assertEquals(a.get(i).<Object>getAs("rope_delta"), b.get(i).<Object>getAs("rope_delta"), "row " + i);
+            assertEquals(a.get(i).<Object>getAs("problem"), b.get(i).<Object>getAs("problem"), "row " + i);
+        }
     }
 }
