@@ -61,31 +61,31 @@ final class ProcessorColumns implements Serializable {
     }
 
     /** A row's processor columns as primitive arrays (null where absent); {@code bad} names an unreadable one. */
-    record Arrays5(int[] inputIds, int[] mask, int[][] imageGrids, int[][] videoGrids, double[] seconds,
+    record RowArrays(int[] inputIds, int[] mask, int[][] imageGrids, int[][] videoGrids, double[] seconds,
             String bad) {
     }
 
     /** Copies the processor columns out of a row; an element that is null or beyond int32 is reported in {@code bad}. */
-    Arrays5 read(InternalRow row) {
+    RowArrays read(InternalRow row) {
         int[] ids;
         try {
             ids = CatalystRows.ints(array(row, 0), element[0], INPUT_IDS);
         } catch (CatalystRows.BadElement e) {
-            return new Arrays5(null, null, null, null, null, e.getMessage());
+            return new RowArrays(null, null, null, null, null, e.getMessage());
         }
         try {
-            return new Arrays5(ids, CatalystRows.ints(array(row, 1), element[1], ATTENTION_MASK),
+            return new RowArrays(ids, CatalystRows.ints(array(row, 1), element[1], ATTENTION_MASK),
                     CatalystRows.intRows(array(row, 2), element[2], IMAGE_GRID_THW),
                     CatalystRows.intRows(array(row, 3), element[3], VIDEO_GRID_THW),
                     CatalystRows.doubles(array(row, 4), element[4], SECOND_PER_GRID_TS), null);
         } catch (CatalystRows.BadElement e) {
-            return new Arrays5(ids, null, null, null, null, e.getMessage());
+            return new RowArrays(ids, null, null, null, null, e.getMessage());
         }
     }
 
     /** Plans one row; an unreadable column makes the row invalid, never the job fail. */
     RowPlan plan(RowPlanner planner, InternalRow row) {
-        Arrays5 a = read(row);
+        RowArrays a = read(row);
         if (a.inputIds() == null && a.bad() != null) {
             return new RowPlan(0, 0, 0, null, RowPlan.INVALID, a.bad());
         }

@@ -83,6 +83,7 @@ public final class SampleCorpus {
     }
 
     private static Iterator<InternalRow> generate(String model, long seed, Iterator<InternalRow> ids) {
+        // The generator reads only the preset's constants and processor math; any compat will do.
         PosplanLibrary library = PosplanLibrary.of(model, PosplanLibrary.compats().get(0));
         return new Iterator<>() {
             @Override

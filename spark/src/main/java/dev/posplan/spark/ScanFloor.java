@@ -38,7 +38,7 @@ final class ScanFloor {
 
             @Override
             public InternalRow next() {
-                ProcessorColumns.Arrays5 a = columns.read(rows.next());
+                ProcessorColumns.RowArrays a = columns.read(rows.next());
                 return new GenericInternalRow(new Object[] {a.inputIds() == null ? 0L : (long) a.inputIds().length});
             }
         };
