@@ -56,20 +56,31 @@ class ChatTemplateTest {
                 msgs("user", "Q", "assistant", "<think>\nwhy\n</think>\n\nA"),
                 msgs("system", "S", "user", "Q", "assistant", "plain", "tool", "result 1", "tool", "result 2"),
                 msgs("user", "  spaced\n\n", "assistant", "\n\nlead"));
-        ChatTemplate jinjava = new ChatTemplate(template);
+        List<Map<String, Object>> cases = new java.util.ArrayList<>();
         for (List<Map.Entry<String, String>> c : conversations) {
             for (boolean gen : new boolean[] {false, true}) {
-                assertEquals(jinja2(template, c, gen), jinjava.render(c, gen), c + " generation prompt " + gen);
+                cases.add(Map.of("m", c.stream().map(e -> Map.of("role", e.getKey(), "content", e.getValue())).toList(),
+                        "g", gen));
             }
+        }
+        List<String> expected = jinja2(template, cases);
+        ChatTemplate jinjava = new ChatTemplate(template);
+        for (int i = 0; i < cases.size(); i++) {
+            List<Map.Entry<String, String>> c = conversations.get(i / 2);
+            assertEquals(expected.get(i), jinjava.render(c, i % 2 == 1), c + " generation prompt " + (i % 2 == 1));
         }
     }
 
-    /** HF's {@code apply_chat_template} environment: a sandboxed jinja2 with trim_blocks and lstrip_blocks. */
-    private static String jinja2(String template, List<Map.Entry<String, String>> messages, boolean gen)
+    /**
+     * Renders every case in one python3 run with HF's {@code apply_chat_template} environment: a sandboxed jinja2
+     * with trim_blocks and lstrip_blocks.
+     */
+    private static List<String> jinja2(String template, List<Map<String, Object>> cases)
             throws IOException, InterruptedException {
         String script = "import json,sys\nfrom jinja2.sandbox import ImmutableSandboxedEnvironment\n"
                 + "a=json.load(sys.stdin)\nenv=ImmutableSandboxedEnvironment(trim_blocks=True,lstrip_blocks=True)\n"
-                + "sys.stdout.write(env.from_string(a['t']).render(messages=a['m'],add_generation_prompt=a['g']))\n";
+                + "t=env.from_string(a['t'])\n"
+                + "json.dump([t.render(messages=c['m'],add_generation_prompt=c['g']) for c in a['c']],sys.stdout)\n";
         Process p;
         try {
             p = new ProcessBuilder("python3", "-c", script).start();
@@ -77,8 +88,8 @@ class ChatTemplateTest {
             assumeTrue(false, "python3 is not installed: cannot compare with jinja2");
             throw e;
         }
-        List<Map<String, String>> ms = messages.stream().map(e -> Map.of("role", e.getKey(), "content", e.getValue())).toList();
-        p.getOutputStream().write(new ObjectMapper().writeValueAsBytes(Map.of("t", template, "m", ms, "g", gen)));
+        ObjectMapper json = new ObjectMapper();
+        p.getOutputStream().write(json.writeValueAsBytes(Map.of("t", template, "c", cases)));
         p.getOutputStream().close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);
@@ -87,6 +98,6 @@ class ChatTemplateTest {
         assumeTrue(p.exitValue() == 0 || !err.contains("No module named 'jinja2'"),
                 "python3-jinja2 is not installed (Debian: apt-get install python3-jinja2; .ci/run does)");
         assertEquals(0, p.exitValue(), err);
-        return out.toString(StandardCharsets.UTF_8);
+        return java.util.Arrays.asList(json.readValue(out.toByteArray(), String[].class));
     }
 }
