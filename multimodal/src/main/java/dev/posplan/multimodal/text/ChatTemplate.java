@@ -2,9 +2,11 @@ package dev.posplan.multimodal.text;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.interpret.RenderResult;
-import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.tree.Node;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,18 +37,23 @@ public final class ChatTemplate {
 
     private final String source;
     private final Jinjava jinjava;
+    /** Parsed once: parsing costs far more than rendering, and a tree renders in any interpreter. */
+    private final Node tree;
 
     public ChatTemplate(String template) {
         this.source = rewrite(template);
         this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
                 .withElResolver(new PythonStringResolver(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY)).build());
+        JinjavaInterpreter parser = jinjava.newInterpreter();
+        this.tree = parser.parse(source);
+        fail(parser.getErrorsCopy());
     }
 
     /**
      * Renders messages whose content is already a string (vision parts replaced by their markers).
      *
      * @throws IllegalStateException if the template fails: a template we cannot render is our problem, not the
-     *                               client's
+     *                               client's (thread-safe: each call renders in its own interpreter)
      */
     public String render(List<Map.Entry<String, String>> messages, boolean addGenerationPrompt) {
         List<Map<String, Object>> ms = messages.stream().map(m -> {
@@ -55,16 +62,27 @@ public final class ChatTemplate {
             msg.put("content", m.getValue());
             return msg;
         }).toList();
-        Map<String, Object> context = new HashMap<>();
-        context.put("messages", ms);
-        context.put("add_generation_prompt", addGenerationPrompt);
-        RenderResult r = jinjava.renderForResult(source, context);
-        List<TemplateError> fatal = r.getErrors().stream()
-                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
-        if (!fatal.isEmpty()) {
-            throw new IllegalStateException("chat template failed: " + fatal.get(0).getMessage());
+        Map<String, Object> bindings = new HashMap<>();
+        bindings.put("messages", ms);
+        bindings.put("add_generation_prompt", addGenerationPrompt);
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
+                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String out = interpreter.render(tree);
+            fail(interpreter.getErrorsCopy());
+            return out;
+        } finally {
+            JinjavaInterpreter.popCurrent();
         }
-        return r.getOutput();
+    }
+
+    private static void fail(List<TemplateError> errors) {
+        for (TemplateError e : errors) {
+            if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
+                throw new IllegalStateException("chat template failed: " + e.getMessage());
+            }
+        }
     }
 
     /** The template after the dialect rewrites (what Jinjava runs). */
