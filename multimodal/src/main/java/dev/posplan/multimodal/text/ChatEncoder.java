@@ -22,6 +22,8 @@ import java.util.Map;
  *
  * <p>Expanding after tokenizing gives the same ids as tokenizing the expanded text: the vision tokens are added
  * tokens, at which the tokenizer splits before running BPE, so the text between them is encoded on its own.
+ * Timestamps are tokenized alone, as vLLM does; HF 4.57 tokenizes the expanded text, which differs only when the
+ * text just before a video ends in a space (" <" is one BPE token). The chat templates put a newline there.
  */
 public final class ChatEncoder {
 
