@@ -75,6 +75,30 @@ class ChatEncoderTest {
     }
 
     @Test
+    void oneEncoderServesManyThreads() throws Exception {
+        ChatEncoder e = encoder(ProcessorPreset.QWEN3_VL, QwenFormats.QWEN3_VL);
+        List<List<ChatMessage>> chats = List.of(
+                List.of(ChatMessage.text("system", "S"), ChatMessage.text("user", "<think>x</think> q")),
+                List.of(new ChatMessage("user", List.of(new ChatMessage.Video(90, 30, 320, 240))),
+                        ChatMessage.text("assistant", "<think>\nr\n</think>\n\nA")),
+                List.of(new ChatMessage("user", List.of(new ChatMessage.Image(640, 480), new ChatMessage.Text("?")))));
+        int[][] expected = chats.stream().map(c -> e.encode(c, true, 100_000).inputIds()).toArray(int[][]::new);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 120; k++) {
+                int i = k % chats.size();
+                runs.add(pool.submit(() -> assertArrayEquals(expected[i], e.encode(chats.get(i), true, 100_000).inputIds())));
+            }
+            for (java.util.concurrent.Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void visionTokensTypedAsTextAndLimitsAreInputErrors() {
         ChatEncoder e = encoder(ProcessorPreset.QWEN2_5_VL, QwenFormats.QWEN2_VL);
         IllegalArgumentException typed = assertThrows(IllegalArgumentException.class, () -> e.encode(

@@ -37,6 +37,29 @@ class HfTokenizerTest {
     }
 
     @Test
+    void oneTokenizerServesManyThreads() throws Exception {
+        HfTokenizer t = QwenTokenizerFixture.tokenizer();
+        String[] texts = {"position ids", "視覚 token grid", "<|im_start|>user\nhi<|im_end|>", "café ".repeat(300)};
+        int[][] expected = new int[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            expected[i] = t.encode(texts[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 400; k++) {
+                int i = k % texts.length;
+                runs.add(pool.submit(() -> assertArrayEquals(expected[i], t.encode(texts[i]))));
+            }
+            for (java.util.concurrent.Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aDirectoryWithoutTokenizerIsAClearError(@TempDir Path empty) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfTokenizer.load(empty));
         assertTrue(e.getMessage().contains("no tokenizer.json"), e.getMessage());
