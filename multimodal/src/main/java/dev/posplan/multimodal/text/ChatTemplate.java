@@ -39,6 +39,11 @@ public final class ChatTemplate {
     private final Jinjava jinjava;
     /** Parsed once: parsing costs far more than rendering, and a tree renders in any interpreter. */
     private final Node tree;
+    /**
+     * A root context (the built-in tags, filters and functions) per thread: Jinjava's shared global context keeps
+     * a mutable set that concurrent {@code for} loops modify, so renders on several threads must not share it.
+     */
+    private final ThreadLocal<Context> root = ThreadLocal.withInitial(Context::new);
 
     public ChatTemplate(String template) {
         this.source = rewrite(template);
@@ -66,7 +71,7 @@ public final class ChatTemplate {
         bindings.put("messages", ms);
         bindings.put("add_generation_prompt", addGenerationPrompt);
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
-                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig());
+                new Context(root.get(), bindings), jinjava.getGlobalConfig());
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             String out = interpreter.render(tree);

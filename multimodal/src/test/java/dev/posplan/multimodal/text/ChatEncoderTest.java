@@ -86,7 +86,7 @@ class ChatEncoderTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-            for (int k = 0; k < 120; k++) {
+            for (int k = 0; k < 300; k++) {
                 int i = k % chats.size();
                 runs.add(pool.submit(() -> assertArrayEquals(expected[i], e.encode(chats.get(i), true, 100_000).inputIds())));
             }
