@@ -171,7 +171,7 @@ class PlanRequestMapper {
     }
 
     /** A grid {@code [t, h, w]} with every side in {@code 1..Grid.MAX_SIDE}. */
-    private static int[] grid(List<Integer> grid, String field) {
+    static int[] grid(List<Integer> grid, String field) {
         required(grid, field);
         if (grid.size() != 3) {
             throw InvalidInputException.at(field, "must be [t, h, w], got " + grid.size() + " values");
@@ -241,7 +241,7 @@ class PlanRequestMapper {
     }
 
     /** The camera view of a wire camera; its own checks become errors at {@code field}. */
-    private static CameraView camera(CameraPart c, String field) {
+    static CameraView camera(CameraPart c, String field) {
         int width = required(c.imageWidth(), field + ".image_width");
         int height = required(c.imageHeight(), field + ".image_height");
         int patch = required(c.patchSize(), field + ".patch_size");
@@ -278,7 +278,7 @@ class PlanRequestMapper {
      * Tokens of a table of {@code cells[row][column]} token counts: the cells plus one separator token for every
      * other item of its 2R x (2C+1) grid. Rows must be non-empty and of equal length.
      */
-    private static long tableTokens(List<List<Integer>> cells, String field) {
+    static long tableTokens(List<List<Integer>> cells, String field) {
         required(cells, field);
         if (cells.isEmpty()) {
             throw InvalidInputException.at(field, "must hold at least one row");
@@ -307,7 +307,7 @@ class PlanRequestMapper {
     }
 
     /** The {@link #tableTokens validated} cell counts as {@code int[row][column]}. */
-    private static int[][] cells(List<List<Integer>> cells) {
+    static int[][] cells(List<List<Integer>> cells) {
         int[][] out = new int[cells.size()][];
         for (int r = 0; r < out.length; r++) {
             out[r] = cells.get(r).stream().mapToInt(Integer::intValue).toArray();

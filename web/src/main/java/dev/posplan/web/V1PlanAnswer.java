@@ -1,0 +1,358 @@
+package dev.posplan.web;
+
+import dev.posplan.api.encode.Tensor;
+import dev.posplan.api.encode.TensorDType;
+import dev.posplan.api.encode.TensorJson;
+import dev.posplan.multimodal.InvalidInputException;
+import dev.posplan.multimodal.PaddingRun;
+import dev.posplan.multimodal.Segment;
+import dev.posplan.multimodal.TableBlock;
+import dev.posplan.multimodal.TextRun;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.planners.BatchPlan;
+import dev.posplan.planners.BatchPlanner;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.OutputTensor;
+import dev.posplan.planners.PaddingSide;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.HeadAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
+import dev.posplan.planners.allocation.RotaryAllocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * The plan of a {@link PlanJob}, as the tensors every answer format carries: {@code position_ids
+ * [axes, B, L]}, {@code rope_deltas [B, 1]}, {@code decode_position_ids [axes, B, steps]}, the frequency
+ * allocation and the scheme's output tensors stacked over the batch. Arrays are filled straight from the
+ * plan's rows; nothing is recomputed.
+ */
+final class V1PlanAnswer {
+
+    private final PlanJob job;
+    private final BatchPlan plan;
+
+    private V1PlanAnswer(PlanJob job, BatchPlan plan) {
+        this.job = job;
+        this.plan = plan;
+    }
+
+    static V1PlanAnswer plan(PlanJob job) {
+        return new V1PlanAnswer(job, new BatchPlanner(job.scheme(), job.side()).plan(job.rows()));
+    }
+
+    BatchPlan batch() {
+        return plan;
+    }
+
+    PlanJob job() {
+        return job;
+    }
+
+    boolean floats() {
+        return plan.dtype() == DType.FLOAT32;
+    }
+
+    /** {@code position_ids} as one C-ordered tensor {@code [axes, B, L]}. */
+    Tensor positionIds() {
+        int axes = plan.axes();
+        int b = plan.batchSize();
+        int l = plan.length();
+        if (floats()) {
+            float[] data = new float[Math.multiplyExact(Math.multiplyExact(axes, b), l)];
+            for (int r = 0; r < b; r++) {
+                PositionPlan.Float32 row = (PositionPlan.Float32) plan.row(r);
+                for (int a = 0; a < axes; a++) {
+                    row.copyAxis(a, data, (a * b + r) * l);
+                }
+            }
+            return Tensor.ofFloats("position_ids", data, axes, b, l);
+        }
+        int[] data = new int[Math.multiplyExact(Math.multiplyExact(axes, b), l)];
+        for (int r = 0; r < b; r++) {
+            PositionPlan.Int32 row = (PositionPlan.Int32) plan.row(r);
+            for (int a = 0; a < axes; a++) {
+                row.copyAxis(a, data, (a * b + r) * l);
+            }
+        }
+        return Tensor.ofInts("position_ids", job.dtype(), data, axes, b, l);
+    }
+
+    /** {@code rope_deltas} of {@code shape} ({@code [B, 1]} binary, {@code [B]} JSON), in the compat's semantics. */
+    Tensor ropeDeltas(long... shape) {
+        double[] d = plan.ropeDeltas();
+        if (floats()) {
+            float[] f = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                f[i] = (float) d[i];
+            }
+            return Tensor.ofFloats("rope_deltas", f, shape);
+        }
+        long[] v = new long[d.length];
+        for (int i = 0; i < d.length; i++) {
+            v[i] = (long) d[i];
+        }
+        return job.dtype() == TensorDType.INT64 ? Tensor.ofLongs("rope_deltas", v, shape)
+                : Tensor.ofInts("rope_deltas", TensorDType.INT32, toInts(v, "rope_deltas"), shape);
+    }
+
+    /** {@code decode_position_ids [axes, B, steps]}, or null when none were asked. */
+    Tensor decodePositionIds() {
+        int steps = job.decodeSteps();
+        if (steps == 0 || plan.axes() == 0) {
+            return null;
+        }
+        double[][][] d = plan.decodePositions(steps);
+        int axes = d.length;
+        int b = plan.batchSize();
+        if (floats()) {
+            float[] f = new float[axes * b * steps];
+            for (int a = 0; a < axes; a++) {
+                for (int r = 0; r < b; r++) {
+                    for (int k = 0; k < steps; k++) {
+                        f[(a * b + r) * steps + k] = (float) d[a][r][k];
+                    }
+                }
+            }
+            return Tensor.ofFloats("decode_position_ids", f, axes, b, steps);
+        }
+        long[] v = new long[axes * b * steps];
+        for (int a = 0; a < axes; a++) {
+            for (int r = 0; r < b; r++) {
+                for (int k = 0; k < steps; k++) {
+                    v[(a * b + r) * steps + k] = (long) d[a][r][k];
+                }
+            }
+        }
+        return job.dtype() == TensorDType.INT64 ? Tensor.ofLongs("decode_position_ids", v, axes, b, steps)
+                : Tensor.ofInts("decode_position_ids", TensorDType.INT32, toInts(v, "decode_steps"), axes, b, steps);
+    }
+
+    /** The scheme's output tensors, each stacked over the batch: {@code [B, ...shape]}. */
+    List<Tensor> outputs() {
+        List<Tensor> out = new ArrayList<>();
+        PositionPlan first = plan.row(0);
+        for (OutputTensor t : first.tensors()) {
+            List<Integer> shape = t.shape();
+            long[] stacked = new long[shape.size() + 1];
+            stacked[0] = plan.batchSize();
+            for (int i = 0; i < shape.size(); i++) {
+                stacked[i + 1] = shape.get(i);
+            }
+            if (t instanceof OutputTensor.F32 f) {
+                int n = f.data().length;
+                float[] data = new float[n * plan.batchSize()];
+                for (int r = 0; r < plan.batchSize(); r++) {
+                    float[] row = ((OutputTensor.F32) sameShape(plan.row(r).tensor(t.name()), t, r)).data();
+                    System.arraycopy(row, 0, data, r * n, n);
+                }
+                out.add(Tensor.ofFloats(t.name(), data, stacked));
+            } else {
+                int n = ((OutputTensor.I32) t).data().length;
+                int[] data = new int[n * plan.batchSize()];
+                for (int r = 0; r < plan.batchSize(); r++) {
+                    int[] row = ((OutputTensor.I32) sameShape(plan.row(r).tensor(t.name()), t, r)).data();
+                    System.arraycopy(row, 0, data, r * n, n);
+                }
+                out.add(Tensor.ofInts(t.name(), TensorDType.INT32, data, stacked));
+            }
+        }
+        return out;
+    }
+
+    private static OutputTensor sameShape(OutputTensor t, OutputTensor first, int row) {
+        if (!t.shape().equals(first.shape())) {
+            throw InvalidInputException.at("/sequences/" + row, "gives output " + t.name() + " the shape "
+                    + t.shape() + ", row 0 " + first.shape()
+                    + "; a batch stacks rows of one shape");
+        }
+        return t;
+    }
+
+    /** {@code inv_freq} and {@code pair_axis} / {@code kv_head_axis} for rotary allocations; empty otherwise. */
+    List<Tensor> frequencyTensors() {
+        FrequencyAllocation f = job.scheme().frequencies();
+        List<Tensor> out = new ArrayList<>();
+        if (f instanceof RotaryAllocation r) {
+            float[] inv = r.invFreq();
+            out.add(Tensor.ofFloats("inv_freq", inv, inv.length));
+        }
+        if (f instanceof PairAllocation p) {
+            int[] axis = p.pairAxis();
+            out.add(Tensor.ofInts("pair_axis", TensorDType.INT32, axis, axis.length));
+        } else if (f instanceof HeadAllocation h) {
+            int[] axis = h.kvHeadAxis();
+            out.add(Tensor.ofInts("kv_head_axis", TensorDType.INT32, axis, axis.length));
+        }
+        return out;
+    }
+
+    /** Every tensor of the binary answers, {@code position_ids} first. */
+    List<Tensor> tensors() {
+        List<Tensor> out = new ArrayList<>();
+        if (plan.axes() > 0) {
+            out.add(positionIds());
+            out.add(ropeDeltas(plan.batchSize(), 1));
+            Tensor decode = decodePositionIds();
+            if (decode != null) {
+                out.add(decode);
+            }
+        }
+        out.addAll(frequencyTensors());
+        out.addAll(outputs());
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // JSON
+
+    /** The whole JSON answer, positions streamed row by row. */
+    void writeJson(JsonGenerator g) {
+        g.writeStartObject();
+        g.writeStringProperty("model", job.preset() == null ? null : job.preset().apiName());
+        g.writeStringProperty("scheme", job.scheme().name());
+        g.writeStringProperty("format", job.format());
+        g.writeName("params");
+        g.writePOJO(job.scheme().parameters());
+        g.writeStringProperty("dtype", job.dtype().apiName());
+        g.writeName("axes");
+        g.writePOJO(plan.row(0).axisNames());
+        g.writeNumberProperty("batch", plan.batchSize());
+        g.writeNumberProperty("length", plan.length());
+        if (plan.axes() > 0) {
+            g.writeName("position_ids");
+            TensorJson.writeNested(g, positionIds());
+            g.writeName("rope_deltas");
+            TensorJson.writeNested(g, ropeDeltas(plan.batchSize()));
+            Tensor decode = decodePositionIds();
+            if (decode != null) {
+                g.writeName("decode_position_ids");
+                TensorJson.writeNested(g, decode);
+            }
+        }
+        g.writeName("sequences");
+        writeSequences(g);
+        g.writeName("tensors");
+        g.writeStartObject();
+        for (Tensor t : outputs()) {
+            g.writeName(t.name());
+            g.writeStartObject();
+            g.writeStringProperty("dtype", t.dtype().apiName());
+            g.writeName("shape");
+            g.writeArray(t.shape(), 0, t.shape().length);
+            g.writeName("data");
+            TensorJson.writeNested(g, t);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeName("frequencies");
+        writeFrequencies(g, job.scheme().frequencies());
+        g.writeEndObject();
+    }
+
+    static void writeFrequencies(JsonGenerator g, FrequencyAllocation f) {
+        g.writeStartObject();
+        g.writeStringProperty("rule", f.rule());
+        g.writeNumberProperty("head_dim", f.headDim());
+        if (f instanceof RotaryAllocation r) {
+            g.writeNumberProperty("rotary_dim", r.rotaryDim());
+            g.writeNumberProperty("rope_theta", r.theta());
+            g.writeNumberProperty("partial_rotary_factor", (double) r.rotaryDim() / r.headDim());
+            g.writeName("inv_freq");
+            float[] inv = r.invFreq();
+            TensorJson.writeNested(g, Tensor.ofFloats("inv_freq", inv, inv.length));
+        } else {
+            g.writeNumberProperty("rotary_dim", 0);
+        }
+        if (f instanceof PairAllocation p) {
+            g.writeName("pair_axis");
+            int[] a = p.pairAxis();
+            g.writeArray(a, 0, a.length);
+        } else if (f instanceof HeadAllocation h) {
+            g.writeName("kv_head_axis");
+            int[] a = h.kvHeadAxis();
+            g.writeArray(a, 0, a.length);
+        }
+        g.writeEndObject();
+    }
+
+    void writeSequences(JsonGenerator g) {
+        g.writeStartArray();
+        for (int r = 0; r < plan.batchSize(); r++) {
+            PositionPlan row = plan.row(r);
+            TokenStream stream = job.rows().get(r);
+            int padding = plan.length() - row.unpaddedLength();
+            g.writeStartObject();
+            g.writeNumberProperty("length", row.unpaddedLength());
+            g.writeNumberProperty("padding", padding);
+            if (row.axes() > 0) {
+                g.writeName("max_position");
+                if (floats()) {
+                    g.writeNumber((float) row.maxPosition());
+                } else {
+                    g.writeNumber((long) row.maxPosition());
+                }
+            }
+            g.writeName("spans");
+            int offset = job.side() == PaddingSide.LEFT ? plan.length() - stream.length() : 0;
+            writeSpans(g, stream, offset);
+            int[] ids = job.inputIds().get(r);
+            if (job.returnInputIds() && ids != null) {
+                g.writeName("input_ids");
+                g.writeArray(ids, 0, ids.length);
+            }
+            g.writeName("warnings");
+            g.writeStartArray();
+            if (job.preset() != null && row.axes() > 0 && row.maxPosition() >= job.preset().maxPositionEmbeddings()) {
+                g.writeString("max_position " + (long) row.maxPosition() + " is beyond the "
+                        + job.preset().maxPositionEmbeddings() + " max_position_embeddings of model "
+                        + job.preset().apiName());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeSpans(JsonGenerator g, TokenStream stream, int offset) {
+        g.writeStartArray();
+        int at = offset;
+        for (Segment s : stream.segments()) {
+            if (s instanceof VisualBlock v) {
+                g.writeStartObject();
+                g.writeStringProperty("type", v.modality().name().toLowerCase(Locale.ROOT));
+                g.writeNumberProperty("start", at);
+                g.writeNumberProperty("length", v.tokens());
+                g.writeName("grid");
+                g.writeArray(new int[] {v.grid().t(), v.grid().h(), v.grid().w()}, 0, 3);
+                g.writeEndObject();
+            } else if (s instanceof TableBlock t) {
+                g.writeStartObject();
+                g.writeStringProperty("type", "table");
+                g.writeNumberProperty("start", at);
+                g.writeNumberProperty("length", t.tokens());
+                g.writeEndObject();
+            } else if (!(s instanceof TextRun) && !(s instanceof PaddingRun)) {
+                throw new IllegalStateException("unknown segment " + s);
+            }
+            at += s.tokens();
+        }
+        g.writeEndArray();
+    }
+
+    private static int[] toInts(long[] v, String field) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] > Integer.MAX_VALUE || v[i] < Integer.MIN_VALUE) {
+                throw InvalidInputException.at("/" + field, "leaves the int32 range (" + v[i] + "); ask for "
+                        + "dtype int64");
+            }
+            out[i] = (int) v[i];
+        }
+        return out;
+    }
+}

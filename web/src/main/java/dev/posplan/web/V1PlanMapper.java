@@ -1,0 +1,732 @@
+package dev.posplan.web;
+
+import dev.posplan.api.encode.TensorDType;
+import dev.posplan.multimodal.BlockDetection;
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.HostFormat;
+import dev.posplan.multimodal.HostFormats;
+import dev.posplan.multimodal.InvalidInputException;
+import dev.posplan.multimodal.ModelPreset;
+import dev.posplan.multimodal.PromptPart;
+import dev.posplan.multimodal.QwenFormats;
+import dev.posplan.multimodal.QwenInputIds;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.processor.PartSizer;
+import dev.posplan.multimodal.processor.ProcessorPreset;
+import dev.posplan.multimodal.processor.SizedVisual;
+import dev.posplan.multimodal.table.Table;
+import dev.posplan.multimodal.table.TableGrid;
+import dev.posplan.multimodal.table.TableSeparators;
+import dev.posplan.multimodal.text.ChatEncoder;
+import dev.posplan.multimodal.text.ChatMessage;
+import dev.posplan.multimodal.text.ChatTemplate;
+import dev.posplan.multimodal.text.ChatTokens;
+import dev.posplan.multimodal.text.HfTokenizer;
+import dev.posplan.multimodal.text.ModelTokenizers;
+import dev.posplan.multimodal.text.QwenTimestampTokens;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.PaddingSide;
+import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
+import dev.posplan.planners.compat.QwenCompat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a {@link V1PlanRequest} into a {@link PlanJob}: resolves model, scheme, parameters and host format, and
+ * turns every row into a token stream — parts through the host format (sizes through the model's processor
+ * math, text strings through its tokenizer), {@code input_ids} through {@link QwenInputIds} with the block
+ * detection of the scheme's {@code compat}, {@code messages} through the model's chat template and tokenizer.
+ * Token counts are summed in {@code long} and checked against the limits before any row is built. Errors name
+ * the field as a JSON Pointer.
+ */
+@Component
+class V1PlanMapper {
+
+    private final PlanLimits limits;
+    private final ModelTokenizers tokenizers;
+    private final Map<String, ChatEncoder> encoders = new ConcurrentHashMap<>();
+
+    V1PlanMapper(PlanLimits limits, ModelTokenizers tokenizers) {
+        this.limits = limits;
+        this.tokenizers = tokenizers;
+    }
+
+    /**
+     * @param maxTokens the most token slots (rows × padded length) the chosen answer format may carry
+     */
+    PlanJob toJob(V1PlanRequest r, long maxTokens, String maxTokensLimit) {
+        if (r.range() != null && !r.range().isNull()) {
+            throw InvalidInputException.at("/range", "is not yet supported by this service; ask for the whole plan");
+        }
+        if (r.layout() != null && !r.layout().equals("dense")) {
+            throw InvalidInputException.at("/layout", "'" + clip(r.layout()) + "' is not yet supported; only dense");
+        }
+        ModelPreset preset = r.model() == null ? null : preset(r.model());
+        String schemeName = r.scheme() != null ? r.scheme() : preset != null ? preset.scheme() : null;
+        if (schemeName == null) {
+            throw InvalidInputException.at("/scheme", "is required when no model is given");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (preset != null && schemeName.equals(preset.scheme())) {
+            params.putAll(preset.schemeParams());
+        }
+        if (r.params() != null) {
+            params.putAll(r.params());
+        }
+        Scheme scheme;
+        try {
+            scheme = SchemeRegistry.create(schemeName, new SchemeParams(params));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field() == null ? null : Pointers.of(e.field()), e.getMessage());
+        }
+        QwenCompat compat = compat(scheme);
+        HostFormat format = format(r.format(), preset, compat, schemeName);
+        ModelPreset idsPreset = preset != null ? preset : idsPreset(schemeName, format);
+
+        List<V1PlanRequest.Sequence> sequences = r.sequences();
+        if (sequences == null || sequences.isEmpty()) {
+            throw InvalidInputException.at("/sequences", "must hold at least one sequence");
+        }
+        if (sequences.size() > limits.maxParts()) {
+            throw new LimitExceededException("max-parts", "/sequences", limits.maxParts(), "the batch has "
+                    + sequences.size() + " sequences, more than the limit of " + limits.maxParts());
+        }
+        int steps = r.decodeSteps() == null ? 0 : r.decodeSteps();
+        if (steps < 0) {
+            throw InvalidInputException.at("/decode_steps", "must be >= 0, got " + steps);
+        }
+        if (steps > limits.maxDecodeSteps()) {
+            throw new LimitExceededException("max-decode-steps", "/decode_steps", limits.maxDecodeSteps(),
+                    "decode_steps " + steps + " is more than the limit of " + limits.maxDecodeSteps());
+        }
+        long rowCap = Math.min(maxTokens, limits.maxTokens());
+        Budget budget = new Budget(rowCap, maxTokensLimit);
+
+        // first pass: validate and count every row without building it
+        for (int i = 0; i < sequences.size(); i++) {
+            budget.row(countRow(sequences.get(i), "/sequences/" + i, preset, format), "/sequences/" + i);
+        }
+        long idsRows = sequences.stream().filter(s -> s != null && s.inputIds() != null).count();
+        if (idsRows == 0 && (r.imageGridThw() != null || r.videoGridThw() != null || r.secondPerGridTs() != null)) {
+            throw InvalidInputException.at(r.imageGridThw() != null ? "/image_grid_thw" : r.videoGridThw() != null
+                    ? "/video_grid_thw" : "/second_per_grid_ts", "is only read for sequences given as input_ids");
+        }
+
+        List<TokenStream> rows = new ArrayList<>(sequences.size());
+        List<int[]> ids = new ArrayList<>(sequences.size());
+        List<Integer> idsIndex = new ArrayList<>();
+        for (int i = 0; i < sequences.size(); i++) {
+            V1PlanRequest.Sequence s = sequences.get(i);
+            String at = "/sequences/" + i;
+            if (s.parts() != null) {
+                rows.add(partsRow(s.parts(), at, preset, format, r.model()));
+                ids.add(null);
+            } else if (s.messages() != null) {
+                ChatTokens chat = chat(s.messages(), at, preset, compat, r.model(), rowCap);
+                TokenStream row = idsRows(new int[][] {chat.inputIds()}, null, chat.imageGridThw(),
+                        chat.videoGridThw(), secondPerGrid(chat.secondPerGridTs()), idsPreset, compat, at).get(0);
+                rows.add(row);
+                ids.add(chat.inputIds());
+            } else {
+                rows.add(null);
+                ids.add(toInts(s.inputIds(), at + "/input_ids"));
+                idsIndex.add(i);
+            }
+        }
+        if (!idsIndex.isEmpty()) {
+            buildIdsRows(r, sequences, idsIndex, rows, ids, idsPreset, compat);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            budget.exact(rows.get(i).length(), "/sequences/" + i);
+        }
+        return new PlanJob(preset, scheme, format.apiName(), rows, ids, side(r.paddingSide(), scheme), steps,
+                dtype(r.dtype(), schemeName), Boolean.TRUE.equals(r.returnInputIds()));
+    }
+
+    private void buildIdsRows(V1PlanRequest r, List<V1PlanRequest.Sequence> sequences, List<Integer> index,
+            List<TokenStream> rows, List<int[]> ids, ModelPreset preset, QwenCompat compat) {
+        int[][] inputIds = new int[index.size()][];
+        int[][] mask = null;
+        for (int k = 0; k < index.size(); k++) {
+            int i = index.get(k);
+            inputIds[k] = ids.get(i);
+            if (inputIds[k].length != inputIds[0].length) {
+                throw InvalidInputException.at("/sequences/" + i + "/input_ids", "has " + inputIds[k].length
+                        + " ids; every input_ids row of a batch has the same length (" + inputIds[0].length + ")");
+            }
+            List<Integer> m = sequences.get(i).attentionMask();
+            if (m != null) {
+                if (mask == null) {
+                    mask = new int[index.size()][];
+                }
+                mask[k] = toInts(m, "/sequences/" + i + "/attention_mask");
+            }
+        }
+        if (mask != null) {
+            for (int k = 0; k < mask.length; k++) {
+                if (mask[k] == null) {
+                    mask[k] = new int[inputIds[k].length];
+                    Arrays.fill(mask[k], 1);
+                }
+            }
+        }
+        String at = index.size() == 1 ? "/sequences/" + index.get(0) : "/sequences";
+        List<TokenStream> built = idsRows(inputIds, mask, grids(r.imageGridThw(), "/image_grid_thw"),
+                grids(r.videoGridThw(), "/video_grid_thw"), doubles(r.secondPerGridTs()), preset, compat, at);
+        for (int k = 0; k < index.size(); k++) {
+            rows.set(index.get(k), built.get(k));
+        }
+    }
+
+    private static List<TokenStream> idsRows(int[][] inputIds, int[][] mask, int[][] images, int[][] videos,
+            double[] spgt, ModelPreset preset, QwenCompat compat, String at) {
+        try {
+            return QwenInputIds.builder(preset).inputIds(inputIds).attentionMask(mask).imageGridThw(images)
+                    .videoGridThw(videos).secondPerGridTs(spgt)
+                    .detection(compat == null ? BlockDetection.TOKEN_SCAN : compat.detection()).build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(at, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // counting (no allocation proportional to the request's claims)
+
+    private long countRow(V1PlanRequest.Sequence s, String at, ModelPreset preset, HostFormat format) {
+        if (s == null) {
+            throw InvalidInputException.at(at, "is required");
+        }
+        int given = (s.parts() != null ? 1 : 0) + (s.inputIds() != null ? 1 : 0) + (s.messages() != null ? 1 : 0);
+        if (given != 1) {
+            throw InvalidInputException.at(at, "must give exactly one of parts, input_ids or messages");
+        }
+        if (s.attentionMask() != null && s.inputIds() == null) {
+            throw InvalidInputException.at(at + "/attention_mask", "only goes with input_ids");
+        }
+        if (s.inputIds() != null) {
+            if (s.inputIds().isEmpty()) {
+                throw InvalidInputException.at(at + "/input_ids", "must hold at least one id");
+            }
+            if (s.attentionMask() != null && s.attentionMask().size() != s.inputIds().size()) {
+                throw InvalidInputException.at(at + "/attention_mask", "must have one entry per input id ("
+                        + s.inputIds().size() + "), got " + s.attentionMask().size());
+            }
+            return s.inputIds().size();
+        }
+        if (s.messages() != null) {
+            if (s.messages().isEmpty()) {
+                throw InvalidInputException.at(at + "/messages", "must hold at least one message");
+            }
+            return 0; // the chat encoder checks its own length against the limit before allocating
+        }
+        List<V1PlanRequest.Part> parts = s.parts();
+        if (parts.isEmpty()) {
+            throw InvalidInputException.at(at + "/parts", "must hold at least one part");
+        }
+        if (parts.size() > limits.maxParts()) {
+            throw new LimitExceededException("max-parts", at + "/parts", limits.maxParts(), "the sequence has "
+                    + parts.size() + " parts, more than the limit of " + limits.maxParts());
+        }
+        long tokens = 0;
+        long blocks = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            String pat = at + "/parts/" + p;
+            V1PlanRequest.Part part = parts.get(p);
+            if (part == null) {
+                throw InvalidInputException.at(pat, "is required");
+            }
+            String type = required(part.type(), pat + "/type");
+            switch (type) {
+                case "text" -> tokens += part.text() != null ? 0 : nonNegative(
+                        required(part.tokens(), pat + "/tokens"), pat + "/tokens");
+                case "image", "video" -> {
+                    Grid g = visualGrid(part, pat, preset, type.equals("video"), format);
+                    tokens += (long) g.t() * g.h() * g.w();
+                    blocks += type.equals("video") ? g.t() : 1;
+                }
+                case "table" -> {
+                    tokens += tableTokens(part.cells(), pat + "/cells");
+                    blocks++;
+                }
+                default -> throw InvalidInputException.at(pat + "/type", "'" + clip(type)
+                        + "' is unknown; one of text, image, video, table");
+            }
+            if (blocks > limits.maxBlocks()) {
+                throw new LimitExceededException("max-blocks", pat, limits.maxBlocks(), "the sequence exceeds the limit of "
+                        + limits.maxBlocks() + " visual blocks");
+            }
+            if (tokens > limits.maxTokens()) {
+                break; // the budget reports it with the row
+            }
+        }
+        return tokens;
+    }
+
+    /** The merged grid of an image or video part, from exactly one of grid, grid_thw or its size. */
+    private Grid visualGrid(V1PlanRequest.Part part, String at, ModelPreset preset, boolean video, HostFormat f) {
+        int given = (part.grid() != null ? 1 : 0) + (part.gridThw() != null ? 1 : 0)
+                + (part.width() != null || part.height() != null || part.frames() != null ? 1 : 0);
+        if (part.camera() != null && !video) {
+            return null == part.grid() ? PlanRequestMapper.camera(part.camera(), at + "/camera").tokenGrid()
+                    : grid(part.grid(), at + "/grid");
+        }
+        if (given != 1) {
+            throw InvalidInputException.at(at, "must give exactly one of grid, grid_thw or "
+                    + (video ? "frames+fps+width+height" : "width+height"));
+        }
+        if (part.grid() != null) {
+            Grid g = grid(part.grid(), at + "/grid");
+            if (!video && g.t() != 1 && !f.imageTilesOnT()) {
+                throw InvalidInputException.at(at + "/grid", "must have t = 1 for an image in format " + f.apiName()
+                        + " (several frames are a video), got " + part.grid());
+            }
+            return g;
+        }
+        ProcessorPreset processor = processor(preset, at);
+        if (part.gridThw() != null) {
+            Grid thw = grid(part.gridThw(), at + "/grid_thw");
+            try {
+                return PartSizer.merge(new int[] {thw.t(), thw.h(), thw.w()}, processor.mergeSize());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(at + "/grid_thw", e.getMessage());
+            }
+        }
+        return sized(part, at, processor, video).grid();
+    }
+
+    private static SizedVisual sized(V1PlanRequest.Part part, String at, ProcessorPreset processor, boolean video) {
+        int width = positive(part.width(), at + "/width");
+        int height = positive(part.height(), at + "/height");
+        try {
+            if (!video) {
+                return PartSizer.image(processor, width, height);
+            }
+            int frames = positive(part.frames(), at + "/frames");
+            if (frames > 1 << 20) {
+                throw InvalidInputException.at(at + "/frames", "must be at most " + (1 << 20));
+            }
+            double fps = required(part.fps(), at + "/fps");
+            if (!(fps > 0) || fps > 1000) {
+                throw InvalidInputException.at(at + "/fps", "must be in (0, 1000], got " + fps);
+            }
+            return PartSizer.video(processor, frames, fps, width, height);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(at, at + ": " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // building
+
+    private TokenStream partsRow(List<V1PlanRequest.Part> parts, String at, ModelPreset preset, HostFormat format,
+            String model) {
+        List<PromptPart> prompt = new ArrayList<>(parts.size());
+        for (int p = 0; p < parts.size(); p++) {
+            String pat = at + "/parts/" + p;
+            V1PlanRequest.Part part = parts.get(p);
+            try {
+                prompt.add(promptPart(part, pat, preset, format, model));
+            } catch (InvalidInputException e) {
+                if (e.field() != null && e.field().startsWith("/")) {
+                    throw e;
+                }
+                throw new InvalidInputException(Pointers.under(pat, e.field()), pat + ": " + e.getMessage());
+            }
+        }
+        try {
+            return format.expand(prompt, 0);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(Pointers.under(at, e.field()), e.getMessage());
+        }
+    }
+
+    private PromptPart promptPart(V1PlanRequest.Part part, String at, ModelPreset preset, HostFormat format,
+            String model) {
+        switch (part.type()) {
+            case "text" -> {
+                if (part.text() != null) {
+                    return new PromptPart.Text(tokenizer(model, at + "/text").encode(part.text()).length);
+                }
+                return new PromptPart.Text(part.tokens());
+            }
+            case "image" -> {
+                if (part.camera() != null) {
+                    return PromptPart.Image.posed(PlanRequestMapper.camera(part.camera(), at + "/camera"));
+                }
+                return new PromptPart.Image(visualGrid(part, at, preset, false, format));
+            }
+            case "table" -> {
+                return new PromptPart.Table(TableGrid.serialise(Table.ofCounts(PlanRequestMapper.cells(part.cells())), null,
+                        TableSeparators.MINICPM));
+            }
+            default -> {
+                return video(part, at, preset, format);
+            }
+        }
+    }
+
+    private PromptPart video(V1PlanRequest.Part part, String at, ModelPreset preset, HostFormat format) {
+        Double spgt = part.secondPerGridT();
+        int[] timestampTokens = null;
+        Grid grid;
+        if (part.frames() != null || part.width() != null || part.height() != null) {
+            SizedVisual s = sized(part, at, processor(preset, at), true);
+            grid = s.grid();
+            if (spgt == null && !Double.isNaN(s.secondPerGridT())) {
+                spgt = s.secondPerGridT();
+            }
+            if (s.timestamps().length > 0 && format == QwenFormats.QWEN3_VL
+                    || s.timestamps().length > 0 && format == QwenFormats.QWEN3_VL_OUTER_WRAP) {
+                timestampTokens = QwenTimestampTokens.counts(s.timestamps());
+            }
+        } else {
+            grid = visualGrid(part, at, preset, true, format);
+        }
+        if (part.timestamps() != null) {
+            if (part.timestamps().size() != grid.t() || part.timestamps().contains(null)) {
+                throw InvalidInputException.at(at + "/timestamps", "must hold one number of seconds per temporal "
+                        + "patch (t = " + grid.t() + ")");
+            }
+            try {
+                timestampTokens = QwenTimestampTokens.counts(part.timestamps().stream().mapToDouble(Double::doubleValue)
+                        .toArray());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(at + "/timestamps", at + "/timestamps: " + e.getMessage());
+            }
+        }
+        if (part.timestampTokens() != null) {
+            if (part.timestampTokens().size() != grid.t() || part.timestampTokens().contains(null)) {
+                throw InvalidInputException.at(at + "/timestamp_tokens", "must hold one count per temporal patch (t = "
+                        + grid.t() + ")");
+            }
+            timestampTokens = part.timestampTokens().stream().mapToInt(Integer::intValue).toArray();
+        }
+        return PromptPart.Video.of(grid, spgt, timestampTokens == null ? new int[grid.t()] : timestampTokens);
+    }
+
+    private ChatTokens chat(List<V1PlanRequest.Message> messages, String at, ModelPreset preset, QwenCompat compat,
+            String model, long maxTokens) {
+        if (preset == null) {
+            throw InvalidInputException.at("/model", "is required for messages (its chat template and tokenizer)");
+        }
+        List<ChatMessage> chat = new ArrayList<>(messages.size());
+        for (int m = 0; m < messages.size(); m++) {
+            chat.add(message(messages.get(m), at + "/messages/" + m));
+        }
+        ChatEncoder encoder = encoder(preset, compat, at + "/messages");
+        try {
+            return encoder.encode(chat, true, (int) Math.min(maxTokens, Integer.MAX_VALUE));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(at + "/messages", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(at + "/messages", at + "/messages: " + e.getMessage());
+        }
+    }
+
+    private static ChatMessage message(V1PlanRequest.Message m, String at) {
+        if (m == null) {
+            throw InvalidInputException.at(at, "is required");
+        }
+        String role = required(m.role(), at + "/role");
+        if (!ChatMessage.ROLES.contains(role)) {
+            throw InvalidInputException.at(at + "/role", "must be one of " + ChatMessage.ROLES);
+        }
+        JsonNode content = m.content();
+        if (content == null || content.isNull()) {
+            throw InvalidInputException.at(at + "/content", "is required");
+        }
+        if (content.isString()) {
+            return ChatMessage.text(role, content.asString());
+        }
+        if (!content.isArray()) {
+            throw InvalidInputException.at(at + "/content", "must be a string or a list of parts");
+        }
+        List<ChatMessage.Content> parts = new ArrayList<>();
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode c = content.get(i);
+            String pat = at + "/content/" + i;
+            String type = c.path("type").isString() ? c.path("type").asString() : null;
+            if (type == null) {
+                throw InvalidInputException.at(pat + "/type", "is required: text, image or video");
+            }
+            switch (type) {
+                case "text" -> parts.add(new ChatMessage.Text(string(c, "text", pat)));
+                case "image" -> parts.add(new ChatMessage.Image(integer(c, "width", pat), integer(c, "height", pat)));
+                case "video" -> parts.add(new ChatMessage.Video(integer(c, "frames", pat), number(c, "fps", pat),
+                        integer(c, "width", pat), integer(c, "height", pat)));
+                default -> throw InvalidInputException.at(pat + "/type", "'" + clip(type)
+                        + "' is unknown; one of text, image, video");
+            }
+        }
+        try {
+            return new ChatMessage(role, parts);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(at, at + ": " + e.getMessage());
+        }
+    }
+
+    private ChatEncoder encoder(ModelPreset preset, QwenCompat compat, String at) {
+        QwenFormats format = compat != null ? compat.hostFormat(preset) : preset.hostFormat();
+        String key = preset.apiName() + "|" + format.apiName();
+        ChatEncoder cached = encoders.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        HfTokenizer tokenizer = tokenizer(preset.apiName(), at);
+        String template = tokenizer.chatTemplate().orElseThrow(() -> InvalidInputException.at(at,
+                "cannot be rendered: the tokenizer of model " + preset.apiName() + " has no chat template"));
+        ChatEncoder encoder = new ChatEncoder(tokenizer, new ChatTemplate(template),
+                ProcessorPreset.forModel(preset.apiName()), format, preset.tokenIds());
+        encoders.putIfAbsent(key, encoder);
+        return encoder;
+    }
+
+    private HfTokenizer tokenizer(String model, String at) {
+        if (model == null) {
+            throw InvalidInputException.at(at, "needs a model whose tokenizer reads it (set model, or give tokens)");
+        }
+        try {
+            return tokenizers.require(model, at);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(at, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // resolution
+
+    private static ModelPreset preset(String model) {
+        try {
+            return ModelPreset.byName(model);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("/model", "model: " + e.getMessage());
+        }
+    }
+
+    private static ProcessorPreset processor(ModelPreset preset, String at) {
+        if (preset == null) {
+            throw InvalidInputException.at(at, "needs a model for its processor math (grid_thw and sizes); "
+                    + "without one give the merged grid");
+        }
+        return ProcessorPreset.forModel(preset.apiName());
+    }
+
+    /** The {@code compat} the scheme resolved, or null for a scheme without one. */
+    private static QwenCompat compat(Scheme scheme) {
+        Object c = scheme.parameters().get("compat");
+        if (c == null) {
+            return null;
+        }
+        return c instanceof QwenCompat q ? q : QwenCompat.byName(String.valueOf(c));
+    }
+
+    private static HostFormat format(String name, ModelPreset preset, QwenCompat compat, String scheme) {
+        if (name != null) {
+            try {
+                return HostFormats.byName(name);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("/format", e.getMessage());
+            }
+        }
+        if (preset != null && preset.scheme().equals(scheme)) {
+            return compat != null ? compat.hostFormat(preset) : preset.hostFormat();
+        }
+        return HostFormats.byName(SchemeRegistry.declaration(scheme).referenceFormat());
+    }
+
+    /** The preset whose token ids and merge size read input_ids when the request names no model. */
+    private static ModelPreset idsPreset(String scheme, HostFormat format) {
+        for (ModelPreset p : ModelPreset.all()) {
+            if (p.scheme().equals(scheme) && p.hostFormat().apiName().equals(format.apiName())) {
+                return p;
+            }
+        }
+        return format == QwenFormats.QWEN3_VL || format == QwenFormats.QWEN3_VL_OUTER_WRAP ? ModelPreset.QWEN3_VL
+                : ModelPreset.QWEN2_VL;
+    }
+
+    private static PaddingSide side(String side, Scheme scheme) {
+        if (side == null) {
+            return scheme.paddingSide();
+        }
+        return switch (side) {
+            case "left" -> PaddingSide.LEFT;
+            case "right" -> PaddingSide.RIGHT;
+            default -> throw InvalidInputException.at("/padding_side", "must be left or right, got '" + clip(side)
+                    + "'");
+        };
+    }
+
+    private static TensorDType dtype(String dtype, String scheme) {
+        boolean floats = SchemeRegistry.declaration(scheme).dtype() == DType.FLOAT32;
+        if (dtype == null) {
+            return floats ? TensorDType.FLOAT32 : TensorDType.INT32;
+        }
+        TensorDType t = switch (dtype) {
+            case "int32" -> TensorDType.INT32;
+            case "int64" -> TensorDType.INT64;
+            case "float32" -> TensorDType.FLOAT32;
+            default -> throw InvalidInputException.at("/dtype", "must be int32, int64 or float32, got '"
+                    + clip(dtype) + "'");
+        };
+        if (floats != (t == TensorDType.FLOAT32)) {
+            throw InvalidInputException.at("/dtype", floats ? "must be float32: scheme " + scheme
+                    + " has fractional positions" : "must be int32 or int64: scheme " + scheme
+                    + " has integral positions");
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // small readers
+
+    /** Running and exact token budgets of the batch: rows × the longest row within the answer's cap. */
+    private static final class Budget {
+        private final long cap;
+        private final String limit;
+        private long longest;
+        private int rows;
+
+        Budget(long cap, String limit) {
+            this.cap = cap;
+            this.limit = limit;
+        }
+
+        void row(long tokens, String at) {
+            rows++;
+            longest = Math.max(longest, tokens);
+            check(at);
+        }
+
+        void exact(long tokens, String at) {
+            longest = Math.max(longest, tokens);
+            check(at);
+        }
+
+        private void check(String at) {
+            if (longest * rows > cap) {
+                throw new LimitExceededException(limit, at, cap, "the batch would have more than " + cap + " token slots "
+                        + "(rows × the longest row), the limit of this answer format"
+                        + (limit.equals("max-json-tokens") ? "; ask for safetensors, npz or npy" : ""));
+            }
+        }
+    }
+
+    private static int[][] grids(List<List<Integer>> rows, String at) {
+        if (rows == null) {
+            return null;
+        }
+        int[][] out = new int[rows.size()][];
+        for (int i = 0; i < out.length; i++) {
+            Grid g = grid(rows.get(i), at + "/" + i);
+            out[i] = new int[] {g.t(), g.h(), g.w()};
+        }
+        return out;
+    }
+
+    private static Grid grid(List<Integer> sides, String at) {
+        int[] g = PlanRequestMapper.grid(sides, at);
+        return new Grid(g[0], g[1], g[2]);
+    }
+
+    private static double[] doubles(List<Double> values) {
+        if (values == null) {
+            return null;
+        }
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double v = values.get(i);
+            if (v == null) {
+                throw InvalidInputException.at("/second_per_grid_ts/" + i, "must be a number");
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** Chat videos of pipelines without {@code second_per_grid_t} (NaN) leave it to the default. */
+    private static double[] secondPerGrid(double[] values) {
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return null;
+            }
+        }
+        return values.length == 0 ? null : values;
+    }
+
+    private static int[] toInts(List<Integer> values, String at) {
+        int[] out = new int[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer v = values.get(i);
+            if (v == null) {
+                throw InvalidInputException.at(at + "/" + i, "must be an integer");
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    private static long tableTokens(List<List<Integer>> cells, String at) {
+        return PlanRequestMapper.tableTokens(required(cells, at), at);
+    }
+
+    private static <T> T required(T value, String at) {
+        if (value == null) {
+            throw InvalidInputException.at(at, "is required");
+        }
+        return value;
+    }
+
+    private static int nonNegative(Integer v, String at) {
+        if (v < 0) {
+            throw InvalidInputException.at(at, "must be >= 0, got " + v);
+        }
+        return v;
+    }
+
+    private static int positive(Integer v, String at) {
+        if (required(v, at) < 1) {
+            throw InvalidInputException.at(at, "must be >= 1, got " + v);
+        }
+        return v;
+    }
+
+    private static String string(JsonNode node, String name, String at) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isString()) {
+            throw InvalidInputException.at(at + "/" + name, "must be a string");
+        }
+        return v.asString();
+    }
+
+    private static int integer(JsonNode node, String name, String at) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isInt() || v.asInt() < 1) {
+            throw InvalidInputException.at(at + "/" + name, "must be an integer >= 1");
+        }
+        return v.asInt();
+    }
+
+    private static double number(JsonNode node, String name, String at) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isNumber() || !(v.asDouble() > 0)) {
+            throw InvalidInputException.at(at + "/" + name, "must be a number > 0");
+        }
+        return v.asDouble();
+    }
+
+    /** Client text in a message, cut to 200 characters. */
+    static String clip(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+}
