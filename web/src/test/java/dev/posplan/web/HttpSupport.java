@@ -55,7 +55,7 @@ abstract class HttpSupport {
         return JSON.readTree(r.body());
     }
 
-    static String contentType(HttpResponse<String> r) {
+    static String contentType(HttpResponse<?> r) {
         return r.headers().firstValue("Content-Type").orElse("");
     }
 }
