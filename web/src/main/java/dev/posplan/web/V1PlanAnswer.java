@@ -21,8 +21,10 @@ import dev.posplan.planners.allocation.HeadAllocation;
 import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.allocation.RotaryAllocation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -250,34 +252,29 @@ final class V1PlanAnswer {
         }
         g.writeEndObject();
         g.writeName("frequencies");
-        writeFrequencies(g, job.scheme().frequencies());
+        g.writePOJO(frequencies(job.scheme().frequencies()));
         g.writeEndObject();
     }
 
-    static void writeFrequencies(JsonGenerator g, FrequencyAllocation f) {
-        g.writeStartObject();
-        g.writeStringProperty("rule", f.rule());
-        g.writeNumberProperty("head_dim", f.headDim());
+    /** The {@code frequencies} object of the contract: rotary dim, inv_freq and which axis each pair or head reads. */
+    static Map<String, Object> frequencies(FrequencyAllocation f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", f.rule());
+        m.put("head_dim", f.headDim());
         if (f instanceof RotaryAllocation r) {
-            g.writeNumberProperty("rotary_dim", r.rotaryDim());
-            g.writeNumberProperty("rope_theta", r.theta());
-            g.writeNumberProperty("partial_rotary_factor", (double) r.rotaryDim() / r.headDim());
-            g.writeName("inv_freq");
-            float[] inv = r.invFreq();
-            TensorJson.writeNested(g, Tensor.ofFloats("inv_freq", inv, inv.length));
+            m.put("rotary_dim", r.rotaryDim());
+            m.put("rope_theta", r.theta());
+            m.put("partial_rotary_factor", (double) r.rotaryDim() / r.headDim());
+            m.put("inv_freq", r.invFreq());
         } else {
-            g.writeNumberProperty("rotary_dim", 0);
+            m.put("rotary_dim", 0);
         }
         if (f instanceof PairAllocation p) {
-            g.writeName("pair_axis");
-            int[] a = p.pairAxis();
-            g.writeArray(a, 0, a.length);
+            m.put("pair_axis", p.pairAxis());
         } else if (f instanceof HeadAllocation h) {
-            g.writeName("kv_head_axis");
-            int[] a = h.kvHeadAxis();
-            g.writeArray(a, 0, a.length);
+            m.put("kv_head_axis", h.kvHeadAxis());
         }
-        g.writeEndObject();
+        return m;
     }
 
     void writeSequences(JsonGenerator g) {

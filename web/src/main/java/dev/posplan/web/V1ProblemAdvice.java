@@ -16,7 +16,7 @@ import org.springframework.web.context.request.WebRequest;
  * The problems of the {@code /v1} endpoints: those of {@link ProblemAdvice}, with {@code field} as a JSON
  * Pointer into the request ({@code /sequences/0/parts/2/grid}) as the v1 contract names fields.
  */
-@RestControllerAdvice(assignableTypes = V1PlanController.class)
+@RestControllerAdvice(assignableTypes = {V1PlanController.class, V1CatalogueController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class V1ProblemAdvice extends ProblemAdvice {
 
