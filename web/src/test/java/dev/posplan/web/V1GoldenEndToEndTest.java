@@ -95,6 +95,69 @@ class V1GoldenEndToEndTest extends HttpSupport {
         assertInts(expected.get("rope_deltas"), npz.get("rope_deltas"), "npz rope_deltas");
     }
 
+    /**
+     * VRoPE's reference cases as parts (their layouts give merged grids), planned with the reference's head
+     * size and answered as int64: positions and the next positions, in JSON and safetensors.
+     */
+    @TestFactory
+    Stream<DynamicTest> vropeCasesAsParts() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(golden("vrope"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode g = JSON.readTree(file.toFile());
+                if (g.get("layout").toString().contains("shared_text")) {
+                    continue; // VRoPE's shared-text suffixes are a library call, not a prompt part
+                }
+                tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> checkParts(g)));
+            }
+        }
+        assertTrue(tests.size() >= 10, "vrope cases found: " + tests.size());
+        return tests.stream();
+    }
+
+    private void checkParts(JsonNode g) throws Exception {
+        ObjectNode req = JSON.createObjectNode();
+        req.put("scheme", "vrope");
+        req.putObject("params").put("head_dim", 2 * g.get("params").get("half_head_dim").asInt());
+        req.put("dtype", "int64");
+        JsonNode next = g.get("decode").get("next_positions");
+        req.put("decode_steps", next.size());
+        var parts = req.putArray("sequences").addObject().putArray("parts");
+        for (JsonNode seg : g.get("layout").get("segments")) {
+            ObjectNode part = parts.addObject().put("type", seg.get("type").asString());
+            if (seg.has("tokens")) {
+                part.put("tokens", seg.get("tokens").asInt());
+            } else {
+                part.set("grid", seg.get("grid_thw")); // the layout's grids count placeholder tokens
+            }
+        }
+        JsonNode answer = ok(req.toString());
+        JsonNode values = g.get("position_ids").get("values");
+        for (int a = 0; a < values.size(); a++) {
+            assertEquals(values.get(a), answer.get("position_ids").get(a).get(0), "axis " + a);
+            assertEquals(next, answer.get("decode_position_ids").get(a).get(0), "decode axis " + a);
+        }
+        byte[] st = binary(req.toString(), "safetensors");
+        int headerLength = (int) ByteBuffer.wrap(st).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        JsonNode header = JSON.readTree(new String(st, 8, headerLength, StandardCharsets.UTF_8));
+        assertEquals("I64", header.get("position_ids").get("dtype").asString());
+        ByteBuffer data = ByteBuffer.wrap(st).order(ByteOrder.LITTLE_ENDIAN);
+        int base = 8 + headerLength + header.get("position_ids").get("data_offsets").get(0).asInt();
+        int length = values.get(0).size();
+        for (int a = 0; a < values.size(); a++) {
+            for (int i = 0; i < length; i++) {
+                assertEquals(values.get(a).get(i).asLong(), data.getLong(base + 8 * (a * length + i)),
+                        "safetensors axis " + a + " token " + i);
+            }
+        }
+    }
+
+    private JsonNode ok(String body) throws Exception {
+        HttpResponse<String> r = post("/v1/plans", body);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
     /** The golden's processor outputs as a /v1/plans request naming the family's model and the impl's compat. */
     static String request(JsonNode g, String compat, int steps) {
         ObjectNode req = JSON.createObjectNode();
