@@ -22,7 +22,8 @@ class GtaTest {
     }
 
     private static Gta.Config config(Gta.FDims dims, int freqs, boolean euclid, Gta.Compat compat) {
-        return new Gta.Config(Gta.Variant.NVS, dims.total(), dims, freqs, 1, 1, false, 0.01, true, euclid, compat);
+        return new Gta.Config(Gta.Variant.NVS, dims.total(), dims, freqs, 1, 1, false, 0.01, true, euclid, compat,
+                Gta.Precision.FLOAT32);
     }
 
     private static float[] random(int n, long seed) {
@@ -58,7 +59,7 @@ class GtaTest {
                 .contains("f_dims.se3"));
         assertTrue(message(() -> config(new Gta.FDims(0, 32, 0, 32, 4), 8, false, Gta.Compat.FIXED)).contains("f_dims.t2"));
         assertTrue(message(() -> new Gta.Config(Gta.Variant.NVS, 60, new Gta.FDims(0, 32, 0, 32, 0), 8, 1, 1, false, 0.01,
-                true, false, Gta.Compat.RELEASED)).contains("head_dim"));
+                true, false, Gta.Compat.RELEASED, Gta.Precision.FLOAT32)).contains("head_dim"));
         Gta gta = new Gta(Gta.Config.clevrTr());
         Gta.Reps reps = gta.represent(List.of(view(3, 0, 2)));
         assertTrue(message(() -> gta.applyToQ(new float[3 * 64], reps)).contains("3 tokens"));
@@ -108,7 +109,7 @@ class GtaTest {
     void withoutValueTransformVAndOutputAreUntouched() {
         Gta.Config c = Gta.Config.clevrTr();
         Gta gta = new Gta(new Gta.Config(c.variant(), c.headDim(), c.fDims(), c.so2Freqs(), 1, 1, false, 0.01, false,
-                false, c.compat()));
+                false, c.compat(), c.precision()));
         Gta.Reps reps = gta.represent(List.of(view(3, 0, 2)));
         float[] x = random(4 * 64, 4);
         assertArrayEquals(x, gta.applyToV(x, reps), 0f);
@@ -132,11 +133,66 @@ class GtaTest {
         Gta gta = new Gta(Gta.Config.dit(8, false));
         Gta.Reps reps = gta.representGrid(2, 3);
         assertArrayEquals(new float[] {0, 0, 0, 1, 0, 2, 1, 0, 1, 1, 1, 2}, reps.coordinates(), 0f);
-        float[] m = reps.so2Matrices();
+        double[] m = reps.so2Matrices();
         // Token 4 = (1, 1), pair 1 = (f 0, column): angle 1 · 10000^0 = 1.
         int at = (4 * 4 + 1) * 4;
-        assertArrayEquals(new float[] {(float) Math.cos(1), (float) -Math.sin(1), (float) Math.sin(1), (float) Math.cos(1)},
-                java.util.Arrays.copyOfRange(m, at, at + 4), 1e-7f);
+        assertArrayEquals(new double[] {(float) Math.cos(1), (float) -Math.sin(1), (float) Math.sin(1), (float) Math.cos(1)},
+                java.util.Arrays.copyOfRange(m, at, at + 4), 1e-7);
         assertTrue(message(() -> gta.represent(List.of(view(3, 0, 2)))).contains("variant"));
+    }
+
+    /**
+     * Large angles (max_freq 3π on rows, 10 on columns, coordinates near 1): the float32 angle
+     * {@code fl(fl(max_freq·2π) · fl(coord·freq))} and the float64 one differ visibly. Expected values come from
+     * numpy running the reference's operation order in each dtype (token (23, 31) of a 48×64 image at stride 2,
+     * frequency 1: row coordinate fl32(47/48), column 63/64).
+     */
+    @Test
+    void precisionDecidesTheSo2AngleAtLargeAngles() {
+        Gta.Config c = new Gta.Config(Gta.Variant.NVS, 64, new Gta.FDims(0, 32, 0, 32, 0), 8, 3 * Math.PI, 10, false,
+                0.01, true, false, Gta.Compat.RELEASED, Gta.Precision.FLOAT32);
+        CameraView wide = new CameraView(64, 48, 2, 1, null, Pose.lookAt(new double[] {3, 0, 2}, new double[3], UP),
+                LensModel.pinhole());
+        Gta g32 = new Gta(c);
+        Gta g64 = new Gta(c.withPrecision(Gta.Precision.FLOAT64));
+        Gta.Reps r32 = g32.represent(List.of(wide));
+        Gta.Reps r64 = g64.represent(List.of(wide));
+        int token = 23 * 32 + 31;
+        int row = (token * 16 + 14) * 4;
+        int col = (token * 16 + 15) * 4;
+        double[] m32 = r32.so2Matrices();
+        double[] m64 = r64.so2Matrices();
+        assertEquals(0.13512460887432098, m32[row], 0);
+        assertEquals(0.9908286333084106, m32[row + 2], 0);
+        assertEquals(0.13512246351729573, m64[row], 1e-15);
+        assertEquals(0.9908289054387831, m64[row + 2], 1e-15);
+        assertEquals(0.5555701851844788, m32[col], 0);
+        assertEquals(-0.8314696550369263, m32[col + 2], 0);
+        assertEquals(0.555570233019603, m64[col], 1e-15);
+        assertEquals(-0.8314696123025447, m64[col + 2], 1e-15);
+
+        // Rotated features move by ~2e-6 between the two, beyond a 1e-6 comparison.
+        float[] q = random(768 * 64, 9);
+        float[] q32 = g32.applyToQ(q, r32);
+        float[] q64 = g64.applyToQ(q, r64);
+        double worst = 0;
+        for (int i = 0; i < q.length; i++) {
+            worst = Math.max(worst, Math.abs(q32[i] - q64[i]));
+        }
+        assertTrue(worst > 1e-6, "float32 and float64 agree to " + worst);
+    }
+
+    /** With max_freq 1 and power-of-two images (the goldens' regime) the precisions agree to float32 rounding
+     * (an angle ulp of ~1e-7 at most). */
+    @Test
+    void precisionsAgreeWhileAnglesStaySmall() {
+        Gta g32 = new Gta(Gta.Config.clevrTr());
+        Gta g64 = new Gta(Gta.Config.clevrTr().withPrecision(Gta.Precision.FLOAT64));
+        List<CameraView> views = List.of(view(3, 0, 2), view(0, 3, 2));
+        double[] m32 = g32.represent(views).so2Matrices();
+        double[] m64 = g64.represent(views).so2Matrices();
+        for (int i = 0; i < m32.length; i++) {
+            assertEquals(m64[i], m32[i], 1e-7);
+        }
     }
 }
