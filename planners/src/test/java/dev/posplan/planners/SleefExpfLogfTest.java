@@ -30,11 +30,15 @@ class SleefExpfLogfTest {
                     continue;
                 }
                 String[] f = line.split("\t");
-                rows.add(new int[] {Integer.parseUnsignedInt(f[0], 16), f[1].equals("-") ? -1 : Integer.parseUnsignedInt(f[1], 16),
-                    f[2].equals("-") ? -1 : Integer.parseUnsignedInt(f[2], 16)});
+                rows.add(new int[] {bits(f[0]), bits(f[1]), bits(f[2])});
             }
         }
         return rows;
+    }
+
+    /** Hex float32 bits, or -1 for "-" (no value: outside the function's finite range). */
+    private static int bits(String hex) {
+        return hex.equals("-") ? -1 : Integer.parseUnsignedInt(hex, 16);
     }
 
     @Test

@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class ProjectiveTolerance {
 
-    /** Which matrix a transform multiplies by: q by {@code Pᵀ}, k and v by {@code P⁻¹}, the output by {@code P}. */
+    /**
+     * Which matrix a transform multiplies by: q by {@code Pᵀ}, k and v by {@code P⁻¹}, the output by {@code P}.
+     */
     enum Transform { Q, KV, O }
 
     /** Half a unit in the 7th decimal: how exactly a golden file records a value. */

@@ -107,8 +107,9 @@ class ProjectiveToleranceTest {
             // landscape and portrait, xi > 1: the outer rays leave the lens' valid cone (NaN) near the edge,
             // |q| ~ 30
             for (double xi : new double[] {1.5, 2.5, 3.0}) {
-                assertDoesNotThrow(() -> checkUcm(160, 96, xi, fov, 30, false, -1), "landscape fov " + fov + " xi " + xi);
-                assertDoesNotThrow(() -> checkUcm(96, 160, xi, fov, 30, false, -1), "portrait fov " + fov + " xi " + xi);
+                String at = "fov " + fov + " xi " + xi;
+                assertDoesNotThrow(() -> checkUcm(160, 96, xi, fov, 30, false, -1), "landscape " + at);
+                assertDoesNotThrow(() -> checkUcm(96, 160, xi, fov, 30, false, -1), "portrait " + at);
             }
         }
     }
