@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.BlockAllocation;
+
+import dev.posplan.multimodal.PromptPart;
+import dev.posplan.multimodal.QwenFormats;
+import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.LensModel;
 import dev.posplan.multimodal.camera.Pose;
+import dev.posplan.planners.OutputTensor;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -118,10 +127,10 @@ class GtaTest {
 
     @Test
     void layoutListsTheBlocksAndSo2Frequencies() {
-        HeadDimLayout l = new Gta(Gta.Config.clevrTr()).layout();
-        assertEquals(HeadDimLayout.Component.MATRIX_4, l.blockAt(0).component());
-        HeadDimLayout.Block so2 = l.blockAt(32);
-        assertEquals(HeadDimLayout.Component.ROTATION_INTERLEAVED, so2.component());
+        BlockAllocation l = new Gta(Gta.Config.clevrTr()).allocation();
+        assertEquals(BlockAllocation.Component.MATRIX_4, l.blockAt(0).component());
+        BlockAllocation.Block so2 = l.blockAt(32);
+        assertEquals(BlockAllocation.Component.ROTATION_INTERLEAVED, so2.component());
         assertEquals(16, so2.frequency().length);
         assertEquals(2 * Math.PI / 128, so2.frequency()[0], 1e-6);
         assertEquals(2 * Math.PI, so2.frequency()[15], 1e-5);
@@ -194,5 +203,41 @@ class GtaTest {
         for (int i = 0; i < m32.length; i++) {
             assertEquals(m64[i], m32[i], 1e-7);
         }
+    }
+
+    /**
+     * The {@code gta} scheme's {@code precision} parameter picks the SO(2) dtype: its {@code so2} tensor is
+     * the library's table in that precision, rounded to float32 (float32 by default, as in training).
+     */
+    @Test
+    void theSchemesPrecisionParameterPicksTheSo2Dtype() {
+        CameraView a = CameraView.pinhole(448, 224, 14, 2, null,
+                Pose.lookAt(new double[] {3, 0, 2}, new double[3], UP));
+        CameraView b = CameraView.pinhole(448, 224, 14, 2, null,
+                Pose.lookAt(new double[] {0, 3, 2}, new double[3], UP));
+        TokenStream stream = QwenFormats.QWEN2_VL.expand(List.of(new PromptPart.Text(2), PromptPart.Image.posed(a),
+                PromptPart.Image.posed(b)));
+        float[] byDefault = so2(SchemeRegistry.create("gta").plan(stream));
+        float[] f32 = so2(SchemeRegistry.create("gta", SchemeParams.of("precision", "float32")).plan(stream));
+        float[] f64 = so2(SchemeRegistry.create("gta", SchemeParams.of("precision", "float64")).plan(stream));
+        double[] lib32 = new Gta(Gta.Config.clevrTr()).represent(stream).so2Matrices();
+        double[] lib64 = new Gta(Gta.Config.clevrTr().withPrecision(Gta.Precision.FLOAT64)).represent(stream)
+                .so2Matrices();
+        int differing = 0;
+        for (int i = 0; i < lib32.length; i++) {
+            assertEquals((float) lib32[i], byDefault[i], "float32 so2[" + i + "]");
+            assertEquals((float) lib32[i], f32[i], "float32 so2[" + i + "]");
+            assertEquals((float) lib64[i], f64[i], "float64 so2[" + i + "]");
+            differing += f32[i] != f64[i] ? 1 : 0;
+        }
+        assertTrue(differing > 0, "float32 and float64 so2 tables are identical");
+        assertEquals("float32", SchemeRegistry.create("gta").parameters().get("precision"));
+        assertEquals("precision", assertThrows(SchemeParams.InvalidParameterException.class,
+                () -> SchemeRegistry.create("gta", SchemeParams.of("precision", "float16"))).parameter());
+    }
+
+    private static float[] so2(PositionPlan plan) {
+        return ((OutputTensor.F32) plan.tensors().stream().filter(t -> t.name().equals("so2")).findFirst()
+                .orElseThrow()).data();
     }
 }

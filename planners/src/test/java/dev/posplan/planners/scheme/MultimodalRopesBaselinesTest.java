@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.PairAllocation;
+
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.multimodal.QwenFormats;
@@ -12,14 +14,13 @@ import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.InvFreq;
+import dev.posplan.planners.allocation.InvFreq;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
-import dev.posplan.planners.SleefExpf;
-import dev.posplan.planners.SleefLogf;
+import dev.posplan.planners.numerics.SleefExpf;
+import dev.posplan.planners.numerics.SleefLogf;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +50,10 @@ class MultimodalRopesBaselinesTest {
             }
             assertEquals(reference.ropeDelta(), p.ropeDelta());
         }
-        assertArrayEquals(SchemeRegistry.create("mrope-i").frequencies().pairAxis(),
-                SchemeRegistry.create("ilrope").frequencies().pairAxis());
-        assertArrayEquals(SchemeRegistry.create("mrope").frequencies().pairAxis(),
-                SchemeRegistry.create("omnirope").frequencies().pairAxis());
+        assertArrayEquals(((PairAllocation) SchemeRegistry.create("mrope-i").frequencies()).pairAxis(),
+                ((PairAllocation) SchemeRegistry.create("ilrope").frequencies()).pairAxis());
+        assertArrayEquals(((PairAllocation) SchemeRegistry.create("mrope").frequencies()).pairAxis(),
+                ((PairAllocation) SchemeRegistry.create("omnirope").frequencies()).pairAxis());
     }
 
     @Test
@@ -74,7 +75,7 @@ class MultimodalRopesBaselinesTest {
         assertEquals(21, p.get(0, 10));
         assertEquals(11, p.ropeDelta());
         assertArrayEquals(new int[] {0, 0, 1, 2, 1, 2, 1, 2, 0, 0}, java.util.Arrays.copyOf(
-                SchemeRegistry.create("mmrope").frequencies().pairAxis(), 10));
+                ((PairAllocation) SchemeRegistry.create("mmrope").frequencies()).pairAxis(), 10));
     }
 
     @Test
@@ -143,12 +144,12 @@ class MultimodalRopesBaselinesTest {
     @Test
     void grapeAllocations() {
         Scheme interleaved = SchemeRegistry.create("grape", SchemeParams.of("frequency_allocation", "interleaved"));
-        int[] axis = interleaved.frequencies().pairAxis();
+        int[] axis = ((PairAllocation) interleaved.frequencies()).pairAxis();
         for (int j = 0; j < axis.length; j++) {
             assertEquals(j % 3, axis[j]);
         }
-        assertArrayEquals(SchemeRegistry.create("mrope").frequencies().pairAxis(),
-                SchemeRegistry.create("grape").frequencies().pairAxis());
+        assertArrayEquals(((PairAllocation) SchemeRegistry.create("mrope").frequencies()).pairAxis(),
+                ((PairAllocation) SchemeRegistry.create("grape").frequencies()).pairAxis());
         assertEquals(DType.INT32, SchemeRegistry.create("grape").plan(MIXED).dtype());
     }
 
@@ -163,8 +164,9 @@ class MultimodalRopesBaselinesTest {
         for (int headDim : new int[] {14, 32, 64, 96, 128, 256}) {
             float[] base = InvFreq.of(headDim, 5_000_000);
             for (double scale : new double[] {0.5, 0.75, 1.5, 2.0, 3.0, 8.0}) {
-                FrequencyAllocation warped = SchemeRegistry.create("grape", SchemeParams.of("log_freq_scale", scale,
-                        "head_dim", headDim, "frequency_allocation", "interleaved")).frequencies();
+                PairAllocation warped = (PairAllocation) SchemeRegistry.create("grape", SchemeParams.of(
+                        "log_freq_scale", scale, "head_dim", headDim, "frequency_allocation", "interleaved"))
+                        .frequencies();
                 for (int j = 0; j < base.length; j++) {
                     float sleef = SleefExpf.exp(SleefLogf.log(base[j]) / (float) scale);
                     float correct = (float) StrictMath.exp((float) StrictMath.log(base[j]) / (float) scale);
@@ -177,7 +179,7 @@ class MultimodalRopesBaselinesTest {
         }
         assertTrue(differing > 0, "SLEEF's rounding never differed from the correctly rounded chain");
         float[] base = InvFreq.of(128, 5_000_000);
-        assertArrayEquals(base, SchemeRegistry.create("grape").frequencies().invFreq());
+        assertArrayEquals(base, ((PairAllocation) SchemeRegistry.create("grape").frequencies()).invFreq());
     }
 
     @Test
