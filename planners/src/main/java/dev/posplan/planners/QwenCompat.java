@@ -94,6 +94,15 @@ public enum QwenCompat {
         return decode;
     }
 
+    /**
+     * Whether a batch without any vision grid counts its pad slots in M (§9 #3 and #4 in the text-only
+     * branch): HF 4.x fills masked slots with 1 before taking the row max; HF main never calls
+     * {@code get_rope_index} for text and vLLM never pads. See {@link QwenWalker#withTextOnlyMaxCountingPads}.
+     */
+    public boolean textOnlyMaxCountsPads() {
+        return this == HF_4_51 || this == HF_4_57;
+    }
+
     /** How this implementation finds vision blocks in {@code input_ids}. */
     public BlockDetection detection() {
         return detection;

@@ -73,7 +73,7 @@ final class Options {
         DeltaBase base = DeltaBase.byName(p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE));
         DecodeRule decode = DecodeRule.byName(p.getString("decode", compat.decode().apiName(), DECODE));
         QwenWalker walker = walker(p, QwenAxes.THW, DType.INT32, new MropeLayout(time, spatialReset, resume, true),
-                compat.padValue());
+                compat.padValue()).withTextOnlyMaxCountingPads(compat.textOnlyMaxCountsPads());
         // The walker's own decode start is already M + 1 on every axis.
         return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
                 : plan -> decode.apply(plan).withDeltaBase(base));

@@ -70,8 +70,8 @@ public final class Vrope {
         @Override
         public Scheme create(SchemeParams p) {
             Rotary rotary = Rotary.read(p, 1_000_000);
-            // VRoPE has no padding of its own; GroupedRoPE pads with 0
-            QwenWalker walker = Options.walker(p, AXES, DType.INT32, LAYOUT, 0);
+            // VRoPE has no padding of its own (GroupedRoPE pads with 0) and no HF text-only branch
+            QwenWalker walker = Options.walker(p, AXES, DType.INT32, LAYOUT, 0).withTextOnlyMaxCountingPads(false);
             return new ComposedScheme(name(), walker,
                     rotary.pairwise("cyclic", AXES, PairAxes.periodic(COMBINATION_CYCLE, rotary.pairs())), p.effective());
         }
