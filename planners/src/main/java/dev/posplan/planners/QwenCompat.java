@@ -103,6 +103,14 @@ public enum QwenCompat {
         return this == HF_4_51 || this == HF_4_57;
     }
 
+    /**
+     * Whether an image grid with t &gt; 1 is planned (HF: its slices like a video's, §3.4 for Qwen2.5) or
+     * refused: vLLM asserts {@code t == 1} for images in {@code iter_mm_grid_thw}.
+     */
+    public boolean plansMultiSliceImages() {
+        return this != VLLM;
+    }
+
     /** How this implementation finds vision blocks in {@code input_ids}. */
     public BlockDetection detection() {
         return detection;

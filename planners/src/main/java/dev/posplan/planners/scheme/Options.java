@@ -1,5 +1,8 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.Modality;
+import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.AbsoluteTime;
 import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.DType;
@@ -72,11 +75,26 @@ final class Options {
         MropeLayout.Resume resume = resume(p, compat.resume());
         DeltaBase base = DeltaBase.byName(p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE));
         DecodeRule decode = DecodeRule.byName(p.getString("decode", compat.decode().apiName(), DECODE));
-        QwenWalker walker = walker(p, QwenAxes.THW, DType.INT32, new MropeLayout(time, spatialReset, resume, true),
-                compat.padValue()).withTextOnlyMaxCountingPads(compat.textOnlyMaxCountsPads());
+        BlockLayout mrope = new MropeLayout(time, spatialReset, resume, true);
+        BlockLayout layout = compat.plansMultiSliceImages() ? mrope : (block, walk) -> {
+            requireSingleSliceImage(block, compat);
+            mrope.place(block, walk);
+        };
+        QwenWalker walker = walker(p, QwenAxes.THW, DType.INT32, layout, compat.padValue())
+                .withTextOnlyMaxCountingPads(compat.textOnlyMaxCountsPads());
         // The walker's own decode start is already M + 1 on every axis.
         return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
                 : plan -> decode.apply(plan).withDeltaBase(base));
+    }
+
+    /** The input error where {@code compat}'s reference fails on an image with several temporal slices. */
+    private static void requireSingleSliceImage(VisualBlock block, QwenCompat compat) {
+        Grid g = block.grid();
+        if (block.modality() == Modality.IMAGE && g.t() != 1) {
+            throw new IllegalArgumentException("image " + block.source() + " has merged grid " + g.t() + "x" + g.h()
+                    + "x" + g.w() + " (t = " + g.t() + "), which compat '" + compat.apiName()
+                    + "' cannot plan: its reference asserts t == 1 for images; use a video, or another compat");
+        }
     }
 
     /**
