@@ -26,10 +26,16 @@ public sealed interface PlanPart {
             int tokens) implements PlanPart {
     }
 
-    /** One image with its merged grid {@code [t, h, w]}; {@code t} is 1 except for InternVL tiles. */
+    /**
+     * One image with its merged grid {@code [t, h, w]}: {@code t} temporal slices in the Qwen formats (planned
+     * as the reference does; a scheme whose reference fails on t &gt; 1 answers an input error), tiles in
+     * InternVL, 1 in the bare format.
+     */
     record Image(
             @JsonProperty(required = true)
-            @JsonPropertyDescription("Merged LLM grid [t, h, w]; t = 1 except in internvl2 (t = tiles).")
+            @JsonPropertyDescription("Merged LLM grid [t, h, w]; t = temporal slices in the qwen formats (t > 1 "
+                    + "planned as the reference does, or refused where it fails: compat vllm, circlerope with "
+                    + "no_circle or dff_rate), tiles in internvl2, 1 in bare.")
             List<Integer> grid) implements PlanPart {
 
         public Image {

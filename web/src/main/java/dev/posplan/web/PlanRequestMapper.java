@@ -85,7 +85,7 @@ class PlanRequestMapper {
                 tokens += t.tokens();
             } else if (part instanceof PlanPart.Image img) {
                 int[] g = grid(img.grid(), at + ".grid");
-                if (g[0] != 1 && !format.imageTilesOnT()) {
+                if (g[0] != 1 && !format.imageTilesOnT() && !format.multiSliceImages()) {
                     throw new InvalidFieldException(at + ".grid", "must have t = 1: an image is one slice in format "
                             + format.apiName() + " (several frames are a video), got " + Arrays.toString(g));
                 }
