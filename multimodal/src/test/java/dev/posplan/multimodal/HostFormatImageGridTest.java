@@ -24,7 +24,7 @@ class HostFormatImageGridTest {
         assertFalse(f.imageTilesOnT() || f.multiSliceImages());
         List<PromptPart> parts = List.of(new PromptPart.Image(new Grid(1, 2, 2)), new PromptPart.Text(1),
                 new PromptPart.Image(new Grid(2, 2, 2)));
-        String m = assertThrows(IllegalArgumentException.class, () -> f.expand(parts)).getMessage();
+        String m = assertThrows(InvalidInputException.class, () -> f.expand(parts)).getMessage();
         assertTrue(m.contains(f.apiName()) && m.contains("image 1") && m.contains("grid.t = 2"), m);
     }
 

@@ -101,7 +101,7 @@ class QwenInputIdsTest {
         }
         // three pads cannot hold a 2x1x3 grid
         int[] short3 = {VS, IMG, IMG, IMG, VE};
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(InvalidInputException.class,
                 () -> qwen2(short3).imageGridThw(new int[][] {{2, 2, 6}}).build());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import java.util.List;
 import java.util.Random;
@@ -102,7 +103,7 @@ class MultiSliceImageTest {
     void vllmRefusesMultiSliceImagesNamingTheGrid() {
         for (String scheme : List.of("mrope", "mrope-abs-time", "mrope-interleave")) {
             Scheme s = SchemeRegistry.create(scheme, SchemeParams.of("compat", "vllm"));
-            String m = assertThrows(IllegalArgumentException.class,
+            String m = assertThrows(InvalidInputException.class,
                     () -> s.plan(TokenStream.builder().text(1).image(2, 3, 4).build())).getMessage();
             assertTrue(m.contains("2x3x4") && m.contains("vllm") && m.contains("t == 1"), m);
             // a video with the same grid is fine
@@ -122,7 +123,7 @@ class MultiSliceImageTest {
         for (SchemeParams p : List.of(SchemeParams.of("method", "no_circle"), SchemeParams.of("dff_rate", true),
                 SchemeParams.of("method", "circle", "dff_rate", 0.5))) {
             Scheme s = SchemeRegistry.create("circlerope", p);
-            String m = assertThrows(IllegalArgumentException.class, () -> s.plan(stream)).getMessage();
+            String m = assertThrows(InvalidInputException.class, () -> s.plan(stream)).getMessage();
             assertTrue(m.contains("3x2x2") && m.contains("method") && m.contains("dff_rate"), m);
         }
     }
