@@ -6,6 +6,10 @@ import dev.posplan.api.encode.SafetensorsWriter;
 import dev.posplan.api.encode.Tensor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +38,8 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 class V1PlanController {
 
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
     private final V1PlanMapper mapper;
     private final PlanLimits limits;
     private final ObjectMapper json;
@@ -45,7 +52,44 @@ class V1PlanController {
 
     @Operation(summary = "Plan the positions of a batch",
             description = "Rows as parts, input_ids or chat messages; answers position_ids [axes][B][L], rope_deltas, "
-                    + "decode positions, spans, output tensors and frequencies as JSON, safetensors, npy or npz.")
+                    + "decode positions, spans, output tensors and frequencies as JSON (capped at "
+                    + "posplan.limits.max-json-tokens token slots), or as safetensors, npy or npz (up to "
+                    + "posplan.limits.max-tokens). range and layout=blocks are not yet served (422).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = V1PlanRequest.class),
+            examples = {
+                @ExampleObject(name = "parts", summary = "Typed parts: text, image by size, video by grid_thw",
+                        value = V1Examples.PARTS),
+                @ExampleObject(name = "input_ids", summary = "What a backend holds: ids, mask, image_grid_thw",
+                        value = V1Examples.INPUT_IDS),
+                @ExampleObject(name = "messages", summary = "Chat messages with an image",
+                        value = V1Examples.MESSAGES),
+                @ExampleObject(name = "table", summary = "A table for 2D-TPE", value = V1Examples.TABLE),
+                @ExampleObject(name = "camera", summary = "A posed image for a camera encoding",
+                        value = V1Examples.CAMERA)}))
+    @ApiResponse(responseCode = "200", description = "The plan, in the negotiated format", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "plan",
+                value = V1Examples.ANSWER)),
+        @Content(mediaType = "application/vnd.safetensors", schema = @Schema(type = "string", format = "binary",
+                description = "position_ids [axes,B,L], rope_deltas [B,1], decode_position_ids, inv_freq, "
+                        + "pair_axis or kv_head_axis, the scheme's tensors; __metadata__: scheme, params, axes, "
+                        + "sequences (JSON)")),
+        @Content(mediaType = "application/x-npy", schema = @Schema(type = "string", format = "binary",
+                description = "position_ids alone")),
+        @Content(mediaType = "application/x-npz", schema = @Schema(type = "string", format = "binary",
+                description = "the safetensors tensors as an uncompressed npz"))})
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type or an unknown field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "406", description = "No acceptable answer format",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "413", description = "Over a configured limit (limit, max)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Cannot be planned; field is a JSON Pointer "
+            + "(/sequences/0/parts/2/grid, /params/head_dim)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(value = V1Examples.PROBLEM)))
     @PostMapping(path = "/v1/plans", consumes = MediaType.APPLICATION_JSON_VALUE)
     void plans(@RequestBody V1PlanRequest request,
             @Parameter(description = "json | safetensors | npy | npz; overrides Accept")
