@@ -69,6 +69,9 @@ class V1PlanMapper {
         if (r.layout() != null && !r.layout().equals("dense")) {
             throw InvalidInputException.at("/layout", "'" + clip(r.layout()) + "' is not yet supported; only dense");
         }
+        name(r.model(), "/model");
+        name(r.scheme(), "/scheme");
+        name(r.format(), "/format");
         ModelPreset preset = r.model() == null ? null : preset(r.model());
         String schemeName = r.scheme() != null ? r.scheme() : preset != null ? preset.scheme() : null;
         if (schemeName == null) {
@@ -109,6 +112,11 @@ class V1PlanMapper {
         }
         long rowCap = Math.min(maxTokens, limits.maxTokens());
         Budget budget = new Budget(rowCap, maxTokensLimit);
+        if ((long) sequences.size() * steps > rowCap) {
+            throw new LimitExceededException(maxTokensLimit, "/decode_steps", rowCap, "rows × decode_steps ("
+                    + sequences.size() + " × " + steps + ") is more than the " + rowCap + " positions this answer "
+                    + "format carries");
+        }
 
         // first pass: validate and count every row without building it
         for (int i = 0; i < sequences.size(); i++) {
@@ -723,6 +731,13 @@ class V1PlanMapper {
             throw InvalidInputException.at(at + "/" + name, "must be a number > 0");
         }
         return v.asDouble();
+    }
+
+    /** A name the request gives (model, scheme, format): the catalogues' names are short. */
+    private static void name(String value, String at) {
+        if (value != null && value.length() > 100) {
+            throw InvalidInputException.at(at, "is not a known name (" + value.length() + " characters)");
+        }
     }
 
     /** Client text in a message, cut to 200 characters. */

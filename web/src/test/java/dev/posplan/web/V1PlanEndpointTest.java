@@ -190,10 +190,18 @@ class V1PlanEndpointTest extends HttpSupport {
             "{\"model\": \"qwen2-vl\", \"sequences\": [{\"parts\": [{\"type\": \"text\", \"tokens\": 2}]}], \"image_grid_thw\": [[1, 2, 2]]}|422|/image_grid_thw",
             "{\"model\": \"qwen2-vl\", \"sequences\": [{\"parts\": [{\"type\": \"video\", \"frames\": 8, \"fps\": 0, \"width\": 64, \"height\": 64}]}]}|422|/sequences/0/parts/0/fps",
             "{\"sequences\": [{\"parts\": [{\"type\": \"text\", \"tokens\": 2}]}]}|422|/scheme",
+            "{\"model\": \"qwen2-vl\", \"decode_steps\": 4096, \"sequences\": [{\"input_ids\": [1]}, {\"input_ids\": [1]}, {\"input_ids\": [1]}, {\"input_ids\": [1]}, {\"input_ids\": [1]}, {\"input_ids\": [1]}, {\"input_ids\": [1]}, {\"input_ids\": [1]}, {\"input_ids\": [1]}]}|413|/decode_steps",
             "{\"model\": \"qwen2-vl\", \"sequences\": [{\"messages\": [{\"role\": \"user\", \"content\": 3}]}]}|422|/sequences/0/messages/0/content",
     })
     void badInputIsAProblemNamingItsField(String body, int status, String field) throws Exception {
         problem(body, status, field);
+    }
+
+    @Test
+    void aLongNameIsNotEchoed() throws Exception {
+        String name = "m".repeat(5000);
+        JsonNode p = problem("{\"model\": \"" + name + "\", \"sequences\": [{\"input_ids\": [1]}]}", 422, "/model");
+        assertTrue(p.get("detail").asString().length() < 300, p.get("detail").asString());
     }
 
     @Test
