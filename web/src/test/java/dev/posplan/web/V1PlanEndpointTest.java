@@ -198,6 +198,32 @@ class V1PlanEndpointTest extends HttpSupport {
     }
 
     @Test
+    void anHourOfVideoGoesThroughInBinaryWithTheDefaultLimits() throws Exception {
+        // S4: one hour at 2 fps as Qwen2.5-VL temporal patches, 3600 x 14 x 16 = 806,400 placeholder tokens
+        String body = """
+                {"model": "qwen2.5-vl", "sequences": [{"parts": [{"type": "text", "tokens": 20},
+                  {"type": "video", "grid": [3600, 14, 16], "second_per_grid_t": 1.0},
+                  {"type": "text", "tokens": 12}]}]}""";
+        problem(body, 413, "/sequences/0");
+        HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                uri("/v1/plans?format=safetensors")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        byte[] data = r.body();
+        ByteBuffer buf = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLength = (int) buf.getLong(0);
+        JsonNode header = JSON.readTree(new String(data, 8, headerLength, StandardCharsets.UTF_8));
+        int length = 20 + 1 + 806_400 + 1 + 12;
+        assertEquals("[3,1," + length + "]", header.get("position_ids").get("shape").toString());
+        // the last text token sits after the video's last temporal position (3599 * 2 = 7198 on t)
+        int base = 8 + headerLength + header.get("position_ids").get("data_offsets").get(0).asInt();
+        int last = buf.getInt(base + 4 * (length - 1));
+        JsonNode meta = JSON.readTree(header.get("__metadata__").get("sequences").asString());
+        assertEquals(last, meta.get(0).get("max_position").asInt());
+        assertTrue(last > 21 + 7198, "t of the last token: " + last);
+    }
+
+    @Test
     void aLongNameIsNotEchoed() throws Exception {
         String name = "m".repeat(5000);
         JsonNode p = problem("{\"model\": \"" + name + "\", \"sequences\": [{\"input_ids\": [1]}]}", 422, "/model");
