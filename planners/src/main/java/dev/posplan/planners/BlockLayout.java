@@ -19,6 +19,14 @@ public interface BlockLayout {
     void place(VisualBlock block, Walk walk);
 
     /**
+     * Whether every block is written as sums of per-axis tables ({@link GridFill#axis}) or as text-like runs
+     * ({@link PositionBuffer#rampAll}), with integral values: what {@link PositionBlocks} can hold exactly.
+     */
+    default boolean sumsOfTables() {
+        return false;
+    }
+
+    /**
      * The layout to use for one sequence. Layouts with per-sequence state (HoPE's temporal scale drawn
      * for each block) return a copy bound to {@code stream}; the walker calls this once per plan.
      */
@@ -37,5 +45,14 @@ public interface BlockLayout {
             out.add(forStream(row));
         }
         return out;
+    }
+
+    /** A layout that writes sums of per-axis tables ({@link #sumsOfTables()}), as a lambda. */
+    @FunctionalInterface
+    interface Sums extends BlockLayout {
+        @Override
+        default boolean sumsOfTables() {
+            return true;
+        }
     }
 }

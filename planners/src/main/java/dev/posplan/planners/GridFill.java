@@ -24,16 +24,25 @@ public final class GridFill {
      */
     public static void axis(PositionBuffer out, int axis, int at, Grid grid, double[] slice, double rowStep,
             double colStep) {
+        if (out instanceof BlockRecorder blocks) {
+            blocks.grid(axis, at, grid, slice, rowStep, colStep);
+            return;
+        }
+        checkExtremes(out, grid, slice, rowStep, colStep);
+        Rows rows = Rows.of(out, at, grid);
+        if (rows == null) {
+            return;
+        }
         int h = grid.h();
         int w = grid.w();
         int perSlice = h * w;
-        for (int ti = 0; ti < grid.t(); ti++) {
+        for (int ti = rows.firstSlice(); ti <= rows.lastSlice(); ti++) {
             int sliceAt = at + ti * perSlice;
             if (rowStep == 0 && colStep == 0) {
                 out.fill(axis, sliceAt, perSlice, slice[ti]);
                 continue;
             }
-            for (int hi = 0; hi < h; hi++) {
+            for (int hi = rows.firstRowOf(ti); hi <= rows.lastRowOf(ti); hi++) {
                 double rowStart = slice[ti] + hi * rowStep;
                 if (colStep == 0) {
                     out.fill(axis, sliceAt + hi * w, w, rowStart);
@@ -41,6 +50,50 @@ public final class GridFill {
                     out.ramp(axis, sliceAt + hi * w, w, rowStart, colStep);
                 }
             }
+        }
+    }
+
+    /**
+     * The smallest and largest value of a block go through {@link PositionBuffer#stored} even when the rows
+     * holding them lie outside the buffer's window, so that a slice fails exactly when the whole plan does.
+     */
+    private static void checkExtremes(PositionBuffer out, Grid grid, double[] slice, double rowStep, double colStep) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int ti = 0; ti < grid.t(); ti++) {
+            lo = Math.min(lo, slice[ti]);
+            hi = Math.max(hi, slice[ti]);
+        }
+        double rows = (grid.h() - 1) * rowStep;
+        double cols = (grid.w() - 1) * colStep;
+        out.stored(lo + Math.min(0, rows) + Math.min(0, cols));
+        out.stored(hi + Math.max(0, rows) + Math.max(0, cols));
+    }
+
+    /**
+     * The temporal slices and grid rows of a block at {@code at} that meet the buffer's window: a window
+     * costs what it holds, whatever the size of the block. Rows are numbered within their slice.
+     */
+    private record Rows(int firstSlice, int lastSlice, int firstRow, int lastRow, int h) {
+
+        /** Null when the block lies outside the window. */
+        static Rows of(PositionBuffer out, int at, Grid grid) {
+            int lo = Math.max(out.from() - at, 0);
+            int hi = Math.min(out.from() + out.length() - at, grid.tokens());
+            if (lo >= hi) {
+                return null;
+            }
+            int first = lo / grid.w();
+            int last = (hi - 1) / grid.w();
+            return new Rows(first / grid.h(), last / grid.h(), first, last, grid.h());
+        }
+
+        int firstRowOf(int ti) {
+            return ti == firstSlice ? firstRow - ti * h : 0;
+        }
+
+        int lastRowOf(int ti) {
+            return ti == lastSlice ? lastRow - ti * h : h - 1;
         }
     }
 
@@ -53,15 +106,18 @@ public final class GridFill {
             double[] values) {
         int h = grid.h();
         int w = grid.w();
+        Rows rows = coordinate == 0 ? null : Rows.of(out, at, grid);
+        int first = rows == null ? 0 : rows.firstSlice() * h + rows.firstRowOf(rows.firstSlice());
+        int last = rows == null ? -1 : rows.lastSlice() * h + rows.lastRowOf(rows.lastSlice());
         switch (coordinate) {
             case 0 -> axis(out, axis, at, grid, values, 0, 0);
             case 1 -> {
-                for (int row = 0; row < grid.t() * h; row++) {
+                for (int row = first; row <= last; row++) {
                     out.fill(axis, at + row * w, w, values[row % h]);
                 }
             }
             case 2 -> {
-                for (int row = 0; row < grid.t() * h; row++) {
+                for (int row = first; row <= last; row++) {
                     for (int wi = 0; wi < w; wi++) {
                         out.set(axis, at + row * w + wi, values[wi]);
                     }

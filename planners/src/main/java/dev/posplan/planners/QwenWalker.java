@@ -78,8 +78,69 @@ public final class QwenWalker implements PositionDesign {
         return out;
     }
 
+    /**
+     * Slices are direct for every layout: the walk still visits every segment (so a layout's draws and
+     * running values see everything before, HoPE's scales and V2PE's strides included) but buffers drop what
+     * lies outside their window, and the shared fills ({@link GridFill}, {@link ArangeFill}) visit only the
+     * rows inside it. Blocks need integral positions and a layout that writes sums of per-axis tables.
+     */
+    @Override
+    public OnDemand onDemand() {
+        if (dtype != DType.INT32 || textOnlyDtype != DType.INT32) {
+            return new OnDemand(OnDemand.Slicing.DIRECT, false, "float32 positions have no exact integral blocks");
+        }
+        if (!layout.sumsOfTables()) {
+            return new OnDemand(OnDemand.Slicing.DIRECT, false,
+                    "the block layout's positions are not sums of per-axis tables");
+        }
+        return new OnDemand(OnDemand.Slicing.DIRECT, true, "");
+    }
+
+    @Override
+    public RowFacts planInto(TokenStream stream, PositionBuffer out) {
+        DType type = stream.hasVisual() ? dtype : textOnlyDtype;
+        WindowCopy.check(out, axisNames.size(), stream.length(), type);
+        return facts(stream, type, walk(stream, layout.forStream(stream), out));
+    }
+
+    /** {@link #planBatch}'s dtype and layout binding, written into the callers' buffers. */
+    @Override
+    public List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+        WindowCopy.checkRows(rows, outs);
+        DType type = rows.stream().anyMatch(TokenStream::hasVisual) ? dtype : textOnlyDtype;
+        for (int b = 0; b < rows.size(); b++) {
+            WindowCopy.check(outs.get(b), axisNames.size(), rows.get(b).length(), type);
+        }
+        List<BlockLayout> bound = layout.forBatch(rows);
+        List<RowFacts> out = new ArrayList<>(rows.size());
+        for (int b = 0; b < rows.size(); b++) {
+            out.add(facts(rows.get(b), type, walk(rows.get(b), bound.get(b), outs.get(b))));
+        }
+        return out;
+    }
+
+    @Override
+    public PositionBlocks planBlocks(TokenStream stream) {
+        OnDemand onDemand = onDemand();
+        if (!onDemand.blocks()) {
+            throw new UnsupportedOperationException("positions are not sums of per-axis tables: " + onDemand.note());
+        }
+        BlockRecorder recorder = new BlockRecorder(axisNames.size(), stream.length());
+        return recorder.blocks(axisNames, walk(stream, layout.forStream(stream), recorder));
+    }
+
+    private static RowFacts facts(TokenStream stream, DType type, double max) {
+        return new RowFacts(type, stream.length(), stream.unpaddedLength(), max);
+    }
+
     private PositionPlan walk(TokenStream stream, DType type, BlockLayout bound) {
-        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
+        PositionBuffer out = PositionBuffer.allocate(type, axisNames.size(), stream.length());
+        return PositionPlan.of(axisNames, out, stream.unpaddedLength(), walk(stream, bound, out));
+    }
+
+    /** Walks the stream into {@code out} and returns M (-1 for an all-padding stream). */
+    private double walk(TokenStream stream, BlockLayout bound, PositionBuffer out) {
+        Walk w = new Walk(out);
         for (Segment s : stream.segments()) {
             try {
                 step(s, w, bound);
@@ -87,8 +148,7 @@ public final class QwenWalker implements PositionDesign {
                 throw new IllegalArgumentException(e.getMessage() + ", at token " + w.cursor() + ": " + cause(s, w), e);
             }
         }
-        double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
-        return PositionPlan.of(axisNames, w.out(), stream.unpaddedLength(), max);
+        return w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
     }
 
     private void step(Segment s, Walk w, BlockLayout bound) {

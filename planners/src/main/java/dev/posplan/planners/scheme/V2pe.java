@@ -128,7 +128,7 @@ public final class V2pe {
     /** The walk of one version: integer positions for {@code default}, float32 V2PE steps otherwise. */
     private static QwenWalker walker(SchemeParams p, String version, int numImageToken, Strides strides) {
         if (version.equals(DEFAULT)) {
-            BlockLayout vanilla = (block, walk) -> {
+            BlockLayout.Sums vanilla = (block, walk) -> {
                 tiledTokens(block, numImageToken);
                 VanillaRope.LAYOUT.place(block, walk);
             };
@@ -138,13 +138,12 @@ public final class V2pe {
     }
 
     private static PositionDesign design(QwenWalker walker) {
-        return stream -> {
+        return walker.checking(stream -> {
             if (!stream.hasVisual()) {
                 throw new IllegalArgumentException("V2PE's get_rope_pos_id needs at least one image; "
                         + "use vanilla for text-only input");
             }
-            return walker.plan(stream);
-        };
+        });
     }
 
     private static Strides strides(SchemeParams p, String version) {

@@ -39,7 +39,7 @@ public final class Vrope {
     private Vrope() {
     }
 
-    static final BlockLayout LAYOUT = (block, walk) -> {
+    static final BlockLayout.Sums LAYOUT = (block, walk) -> {
         Grid g = block.grid();
         double base = walk.next();
         int span = g.h() + g.w() - 1;

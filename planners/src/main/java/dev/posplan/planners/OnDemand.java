@@ -1,0 +1,35 @@
+package dev.posplan.planners;
+
+import java.util.Objects;
+
+/**
+ * What a scheme can answer without materialising a whole row, as it declares it.
+ *
+ * @param slicing how token slots {@code [start, start + n)} of a row are planned
+ * @param blocks  whether the scheme's rows have the compact form {@link PositionBlocks} (integral positions
+ *                that are sums of per-axis tables)
+ * @param note    why a scheme falls back or has no blocks (empty when it does both)
+ */
+public record OnDemand(Slicing slicing, boolean blocks, String note) {
+
+    /** How a slice is planned. */
+    public enum Slicing {
+        /**
+         * The walk visits every segment of the row (so draws and running values see everything before) but
+         * writes only the slots in the window: cost proportional to the window plus the blocks' tables.
+         */
+        DIRECT,
+        /** The whole row is planned and the window copied out. */
+        PLAN_AND_SLICE
+    }
+
+    public OnDemand {
+        Objects.requireNonNull(slicing, "slicing");
+        Objects.requireNonNull(note, "note");
+    }
+
+    /** Plans the whole row and copies the window; no blocks. */
+    public static OnDemand planAndSlice(String why) {
+        return new OnDemand(Slicing.PLAN_AND_SLICE, false, why);
+    }
+}
