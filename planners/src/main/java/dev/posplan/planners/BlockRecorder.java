@@ -60,7 +60,8 @@ final class BlockRecorder extends PositionBuffer {
         }
         long[] t = new long[grid.t()];
         for (int ti = 0; ti < t.length; ti++) {
-            t[ti] = integral(slice[ti]);
+            // an int32 integer, or the slow path that says what is wrong with it
+            t[ti] = slice[ti] == (int) slice[ti] ? (int) slice[ti] : integral(slice[ti]);
         }
         long[] h = steps(grid.h(), rowStep);
         long[] w = steps(grid.w(), colStep);
@@ -106,7 +107,7 @@ final class BlockRecorder extends PositionBuffer {
                 throw notSums("a block without axis " + a);
             }
         }
-        parts.add(new PositionBlocks.Block(pending.at, pending.grid, pending.t, pending.h, pending.w));
+        parts.add(new PositionBlocks.Block(pending.at, pending.grid, pending.t, pending.h, pending.w, true));
         pending = null;
     }
 

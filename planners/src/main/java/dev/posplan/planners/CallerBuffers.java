@@ -116,6 +116,64 @@ public final class CallerBuffers {
             }
         }
 
+        /** The hot path of a dense plan: no call, clip or check per row. */
+        @Override
+        void rows(int axis, int index, int w, double sliceValue, int firstRow, int rows, double rowStep, double colStep) {
+            int at = at(axis, index);
+            if (integral(sliceValue, rowStep) && colStep == Math.rint(colStep)) {
+                // integral rows and columns: int arithmetic over the whole slice, as the ramps' fast path
+                int rowStart = (int) (sliceValue + firstRow * rowStep);
+                int dr = (int) rowStep;
+                int dc = (int) colStep;
+                for (int r = 0; r < rows; r++, at += w, rowStart += dr) {
+                    for (int c = 0; c < w; c++) {
+                        data[at + c] = rowStart + c * dc;
+                    }
+                }
+                return;
+            }
+            for (int r = 0; r < rows; r++, at += w) {
+                double rowStart = sliceValue + (firstRow + r) * rowStep;
+                if (colStep == 0) {
+                    Arrays.fill(data, at, at + w, (int) rowStart);
+                } else {
+                    putRamp(at, w, rowStart, colStep, 0);
+                }
+            }
+        }
+
+        /**
+         * With integral values every slice is the first plus the difference of their slice values: one long
+         * copy-and-add loop per slice instead of a short loop per row.
+         */
+        @Override
+        void slices(int axis, int index, int h, int w, double[] slice, int firstSlice, int lastSlice, double rowStep,
+                double colStep) {
+            int perSlice = h * w;
+            int first = at(axis, index);
+            rows(axis, index, w, slice[firstSlice], 0, h, rowStep, colStep);
+            // slice values that are int32 integers themselves, so that their difference is exact in int arithmetic
+            boolean integral = slice[firstSlice] == (int) slice[firstSlice] && integral(0, rowStep)
+                    && colStep == Math.rint(colStep);
+            for (int ti = firstSlice + 1; ti <= lastSlice; ti++) {
+                int sliceIndex = index + (ti - firstSlice) * perSlice;
+                if (!integral || slice[ti] != (int) slice[ti]) {
+                    rows(axis, sliceIndex, w, slice[ti], 0, h, rowStep, colStep);
+                    continue;
+                }
+                int delta = (int) slice[ti] - (int) slice[firstSlice];
+                int at = at(axis, sliceIndex);
+                if (delta == 0) {
+                    // M-RoPE's h and w: every slice the same, a plain copy at memory speed
+                    System.arraycopy(data, first, data, at, perSlice);
+                } else {
+                    for (int k = 0; k < perSlice; k++) {
+                        data[at + k] = data[first + k] + delta;
+                    }
+                }
+            }
+        }
+
         @Override
         Object freeze() {
             return data;

@@ -36,20 +36,46 @@ public final class GridFill {
         int h = grid.h();
         int w = grid.w();
         int perSlice = h * w;
+        // slices wholly inside the window go in bulk; the (at most two) cut by its ends row by row
+        int firstWhole = rows.firstSlice() + (at + rows.firstSlice() * perSlice >= out.from() ? 0 : 1);
+        int lastWhole = rows.lastSlice() - (at + (rows.lastSlice() + 1) * perSlice <= out.from() + out.length() ? 0 : 1);
         for (int ti = rows.firstSlice(); ti <= rows.lastSlice(); ti++) {
             int sliceAt = at + ti * perSlice;
             if (rowStep == 0 && colStep == 0) {
                 out.fill(axis, sliceAt, perSlice, slice[ti]);
-                continue;
+            } else if (ti == firstWhole && lastWhole >= firstWhole) {
+                out.slices(axis, sliceAt, h, w, slice, firstWhole, lastWhole, rowStep, colStep);
+                ti = lastWhole;
+            } else {
+                sliceRows(out, axis, sliceAt, w, slice[ti], rows.firstRowOf(ti), rows.lastRowOf(ti), rowStep, colStep);
             }
-            for (int hi = rows.firstRowOf(ti); hi <= rows.lastRowOf(ti); hi++) {
-                double rowStart = slice[ti] + hi * rowStep;
-                if (colStep == 0) {
-                    out.fill(axis, sliceAt + hi * w, w, rowStart);
-                } else {
-                    out.ramp(axis, sliceAt + hi * w, w, rowStart, colStep);
-                }
-            }
+        }
+    }
+
+    /** Rows {@code first … last} of one slice: rows cut by the window's ends clipped, whole rows in bulk. */
+    private static void sliceRows(PositionBuffer out, int axis, int sliceAt, int w, double sliceValue, int first,
+            int last, double rowStep, double colStep) {
+        int firstWhole = sliceAt + first * w >= out.from() ? first : first + 1;
+        int lastWhole = sliceAt + (last + 1) * w <= out.from() + out.length() ? last : last - 1;
+        if (firstWhole > first) {
+            row(out, axis, sliceAt, w, sliceValue, first, rowStep, colStep);
+        }
+        if (lastWhole >= firstWhole) {
+            out.rows(axis, sliceAt + firstWhole * w, w, sliceValue, firstWhole, lastWhole - firstWhole + 1, rowStep,
+                    colStep);
+        }
+        if (lastWhole < last && last >= firstWhole) {
+            row(out, axis, sliceAt, w, sliceValue, last, rowStep, colStep);
+        }
+    }
+
+    private static void row(PositionBuffer out, int axis, int sliceAt, int w, double sliceValue, int hi,
+            double rowStep, double colStep) {
+        double rowStart = sliceValue + hi * rowStep;
+        if (colStep == 0) {
+            out.fill(axis, sliceAt + hi * w, w, rowStart);
+        } else {
+            out.ramp(axis, sliceAt + hi * w, w, rowStart, colStep);
         }
     }
 

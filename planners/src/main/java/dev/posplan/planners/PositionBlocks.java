@@ -71,10 +71,23 @@ public record PositionBlocks(List<String> axisNames, int length, double maxPosit
 
     /**
      * A visual block of {@code grid.tokens()} slots from {@code start}, in (t, h, w) raster order; on axis
-     * {@code a} cell {@code (ti, hi, wi)} gets {@code t[a][ti] + h[a][hi] + w[a][wi]}.
+     * {@code a} cell {@code (ti, hi, wi)} gets {@code t[a][ti] + h[a][hi] + w[a][wi]}. A class rather than a
+     * record so that the planner can hand over its tables without a copy; callers get copies.
      */
-    public record Block(int start, Grid grid, long[][] t, long[][] h, long[][] w) implements Part {
-        public Block {
+    public static final class Block implements Part {
+        private final int start;
+        private final Grid grid;
+        private final long[][] t;
+        private final long[][] h;
+        private final long[][] w;
+
+        /** A block with copies of the given tables, one per axis. */
+        public Block(int start, Grid grid, long[][] t, long[][] h, long[][] w) {
+            this(start, grid, deepCopy(t), deepCopy(h), deepCopy(w), true);
+        }
+
+        /** Takes the tables as they are: the recorder's, which nobody else holds. */
+        Block(int start, Grid grid, long[][] t, long[][] h, long[][] w, boolean owned) {
             Objects.requireNonNull(grid, "grid");
             if (t.length != h.length || t.length != w.length) {
                 throw new IllegalArgumentException("t, h and w need one table per axis");
@@ -84,9 +97,20 @@ public record PositionBlocks(List<String> axisNames, int length, double maxPosit
                     throw new IllegalArgumentException("tables of axis " + a + " do not match the grid " + grid);
                 }
             }
-            t = deepCopy(t);
-            h = deepCopy(h);
-            w = deepCopy(w);
+            this.start = start;
+            this.grid = grid;
+            this.t = t;
+            this.h = h;
+            this.w = w;
+        }
+
+        @Override
+        public int start() {
+            return start;
+        }
+
+        public Grid grid() {
+            return grid;
         }
 
         @Override
@@ -99,17 +123,17 @@ public record PositionBlocks(List<String> axisNames, int length, double maxPosit
             return t.length;
         }
 
-        @Override
+        /** {@code t[a][ti]}: the temporal table of each axis (a copy). */
         public long[][] t() {
             return deepCopy(t);
         }
 
-        @Override
+        /** {@code h[a][hi]}: the row table of each axis (a copy). */
         public long[][] h() {
             return deepCopy(h);
         }
 
-        @Override
+        /** {@code w[a][wi]}: the column table of each axis (a copy). */
         public long[][] w() {
             return deepCopy(w);
         }

@@ -133,6 +133,35 @@ public abstract class PositionBuffer {
     }
 
     /**
+     * Rows {@code firstRow … firstRow + rows - 1} of one temporal slice of a block, each {@code w} slots,
+     * the first of them at slot {@code index}: row {@code hi} starts at {@code sliceValue + hi * rowStep} and
+     * advances by {@code colStep} per column, each value rounded as {@link #ramp} rounds it. The rows lie inside
+     * the window and their extremes have been checked ({@link GridFill}); storage with a faster bulk path
+     * overrides this.
+     */
+    void rows(int axis, int index, int w, double sliceValue, int firstRow, int rows, double rowStep, double colStep) {
+        for (int r = 0; r < rows; r++) {
+            double rowStart = sliceValue + (firstRow + r) * rowStep;
+            if (colStep == 0) {
+                fill(axis, index + r * w, w, rowStart);
+            } else {
+                ramp(axis, index + r * w, w, rowStart, colStep);
+            }
+        }
+    }
+
+    /**
+     * Whole temporal slices {@code firstSlice … lastSlice} of a block of {@code h × w} cells per slice, slice
+     * {@code firstSlice} starting at slot {@code index}: {@link #rows} of every row of each slice.
+     */
+    void slices(int axis, int index, int h, int w, double[] slice, int firstSlice, int lastSlice, double rowStep,
+            double colStep) {
+        for (int ti = firstSlice; ti <= lastSlice; ti++) {
+            rows(axis, index + (ti - firstSlice) * h * w, w, slice[ti], 0, h, rowStep, colStep);
+        }
+    }
+
+    /**
      * {@code value} as this buffer stores it (truncated for integer storage, float32-rounded otherwise),
      * whether or not it falls in the window: what a walker takes the max of.
      *

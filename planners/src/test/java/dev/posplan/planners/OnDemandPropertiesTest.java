@@ -387,7 +387,7 @@ class OnDemandPropertiesTest {
                 b.add(block(random, v2pe));
             }
         }
-        if ((v2pe && !visual) || random.nextBoolean()) {
+        if ((v2pe && !visual) || (!tables && random.nextBoolean())) {
             b.add(block(random, v2pe));
         }
         if (padding && random.nextInt(4) == 0) {
