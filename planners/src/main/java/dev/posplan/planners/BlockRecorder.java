@@ -59,18 +59,22 @@ final class BlockRecorder extends PositionBuffer {
             pending = new Pending(at, grid, axes);
         }
         long[] t = new long[grid.t()];
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
         for (int ti = 0; ti < t.length; ti++) {
-            // an int32 integer, or the slow path that says what is wrong with it
-            t[ti] = slice[ti] == (int) slice[ti] ? (int) slice[ti] : integral(slice[ti]);
+            double v = slice[ti];
+            // an int32 integer (compared, not converted twice), or the slow path that says what is wrong with it
+            long x = v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE && v == Math.rint(v) ? (long) v : integral(v);
+            t[ti] = x;
+            if (x < lo) {
+                lo = x;
+            }
+            if (x > hi) {
+                hi = x;
+            }
         }
         long[] h = steps(grid.h(), rowStep);
         long[] w = steps(grid.w(), colStep);
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        for (long v : t) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
         long rows = h[h.length - 1];
         long cols = w[w.length - 1];
         stored(lo + Math.min(0, rows) + Math.min(0, cols));

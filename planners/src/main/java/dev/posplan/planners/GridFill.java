@@ -87,8 +87,17 @@ public final class GridFill {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int ti = 0; ti < grid.t(); ti++) {
-            lo = Math.min(lo, slice[ti]);
-            hi = Math.max(hi, slice[ti]);
+            double v = slice[ti];
+            // plain comparisons (Math.min/max on doubles are slow here); a NaN goes through stored itself
+            if (v < lo) {
+                lo = v;
+            }
+            if (v > hi) {
+                hi = v;
+            }
+            if (v != v) {
+                out.stored(v);
+            }
         }
         double rows = (grid.h() - 1) * rowStep;
         double cols = (grid.w() - 1) * colStep;
