@@ -54,10 +54,6 @@ final class BlockRecorder extends PositionBuffer {
 
     /** Axis {@code axis} of the block at {@code at}: {@code slice[ti] + hi * rowStep + wi * colStep}. */
     void grid(int axis, int at, Grid grid, double[] slice, double rowStep, double colStep) {
-        if (pending == null || pending.at != at) {
-            flush();
-            pending = new Pending(at, grid, axes);
-        }
         long[] t = new long[grid.t()];
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
@@ -72,6 +68,34 @@ final class BlockRecorder extends PositionBuffer {
             if (x > hi) {
                 hi = x;
             }
+        }
+        set(axis, at, grid, t, lo, hi, rowStep, colStep);
+    }
+
+    /** Axis {@code axis} of the block at {@code at} whose slices start at {@code offset + ti * sliceStep}. */
+    void grid(int axis, int at, Grid grid, double offset, double sliceStep, double rowStep, double colStep) {
+        if (offset != (int) offset || sliceStep != (int) sliceStep) {
+            double[] slice = new double[grid.t()];
+            for (int ti = 0; ti < slice.length; ti++) {
+                slice[ti] = offset + ti * sliceStep;
+            }
+            grid(axis, at, grid, slice, rowStep, colStep);
+            return;
+        }
+        // an integral progression: no per-value conversion
+        long first = (long) offset;
+        long step = (long) sliceStep;
+        long[] t = new long[grid.t()];
+        for (int ti = 0; ti < t.length; ti++) {
+            t[ti] = first + ti * step;
+        }
+        set(axis, at, grid, t, Math.min(t[0], t[t.length - 1]), Math.max(t[0], t[t.length - 1]), rowStep, colStep);
+    }
+
+    private void set(int axis, int at, Grid grid, long[] t, long lo, long hi, double rowStep, double colStep) {
+        if (pending == null || pending.at != at) {
+            flush();
+            pending = new Pending(at, grid, axes);
         }
         long[] h = steps(grid.h(), rowStep);
         long[] w = steps(grid.w(), colStep);

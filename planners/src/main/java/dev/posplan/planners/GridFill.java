@@ -166,6 +166,10 @@ public final class GridFill {
     /** The same offset for every slice. */
     public static void axis(PositionBuffer out, int axis, int at, Grid grid, double offset, double sliceStep,
             double rowStep, double colStep) {
+        if (out instanceof BlockRecorder blocks) {
+            blocks.grid(axis, at, grid, offset, sliceStep, rowStep, colStep);
+            return;
+        }
         double[] slice = new double[grid.t()];
         for (int ti = 0; ti < slice.length; ti++) {
             slice[ti] = offset + ti * sliceStep;
