@@ -42,12 +42,7 @@ public interface PositionDesign {
     /** {@link #planInto} for the rows of one batch, {@code outs.get(b)} for row {@code b}: equal to {@link #planBatch}. */
     default List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
         WindowCopy.checkRows(rows, outs);
-        List<PositionPlan> plans = planBatch(rows);
-        List<RowFacts> facts = new ArrayList<>(rows.size());
-        for (int b = 0; b < plans.size(); b++) {
-            facts.add(WindowCopy.copy(plans.get(b), outs.get(b)));
-        }
-        return facts;
+        return WindowCopy.copy(planBatch(rows), outs);
     }
 
     /**

@@ -62,12 +62,7 @@ public interface Scheme {
      */
     default List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
         WindowCopy.checkRows(rows, outs);
-        List<PositionPlan> plans = planBatch(rows);
-        List<RowFacts> facts = new ArrayList<>(rows.size());
-        for (int b = 0; b < plans.size(); b++) {
-            facts.add(WindowCopy.copy(plans.get(b), outs.get(b)));
-        }
-        return facts;
+        return WindowCopy.copy(planBatch(rows), outs);
     }
 
     /**

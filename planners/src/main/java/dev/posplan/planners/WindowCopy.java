@@ -1,6 +1,7 @@
 package dev.posplan.planners;
 
 import dev.posplan.multimodal.TokenStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Checks a caller's buffer against a row, and the plan-and-slice fallback that copies a window out of a plan. */
@@ -29,6 +30,15 @@ final class WindowCopy {
         if (rows.size() != outs.size()) {
             throw new IllegalArgumentException(rows.size() + " rows but " + outs.size() + " targets");
         }
+    }
+
+    /** The windows of {@code outs} copied from the plans of a batch, row by row. */
+    static List<RowFacts> copy(List<PositionPlan> plans, List<PositionBuffer> outs) {
+        List<RowFacts> facts = new ArrayList<>(plans.size());
+        for (int b = 0; b < plans.size(); b++) {
+            facts.add(copy(plans.get(b), outs.get(b)));
+        }
+        return facts;
     }
 
     /** The window of {@code out} copied from {@code plan}. */
