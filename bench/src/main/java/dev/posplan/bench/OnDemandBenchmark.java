@@ -64,7 +64,7 @@ public class OnDemandBenchmark {
         int from = (length - SLICE) / 2;
         for (int a = 0; a < 3; a++) {
             for (int i = 0; i < length; i++) {
-                int v = plan.intData()[a * length + i];
+                int v = (int) plan.get(a, i);
                 if (whole[a * length + i] != v || expanded[a * length + i] != v
                         || (i >= from && i < from + SLICE && chunk[a * SLICE + i - from] != v)) {
                     throw new IllegalStateException("on-demand forms differ from the plan at axis " + a + ", slot " + i);

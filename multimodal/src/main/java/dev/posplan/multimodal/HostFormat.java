@@ -22,7 +22,7 @@ public interface HostFormat {
      */
     default TokenStream expand(List<PromptPart> parts, int leftPadding) {
         if (leftPadding < 0) {
-            throw new IllegalArgumentException("leftPadding must be >= 0, got " + leftPadding);
+            throw InvalidInputException.of("leftPadding must be >= 0, got " + leftPadding);
         }
         TokenStream.Builder b = TokenStream.builder().padding(leftPadding);
         int images = 0;
@@ -35,8 +35,10 @@ public interface HostFormat {
                 appendImage(b, img.block(images++));
             } else if (part instanceof PromptPart.Video v) {
                 appendVideo(b, v, videos++);
+            } else if (part instanceof PromptPart.Table t) {
+                b.table(t.grid());
             } else {
-                throw new IllegalArgumentException(apiName() + " cannot write " + part);
+                throw InvalidInputException.of(apiName() + " cannot write " + part);
             }
         }
         return b.build();
@@ -58,7 +60,7 @@ public interface HostFormat {
 
     private void requireImageGrid(Grid grid, int image) {
         if (grid.t() != 1 && !imageTilesOnT()) {
-            throw new IllegalArgumentException(apiName() + ": image " + image + " has grid.t = " + grid.t()
+            throw InvalidInputException.of(apiName() + ": image " + image + " has grid.t = " + grid.t()
                     + ", but an image is one slice in this format (grid.t must be 1); several frames are a video");
         }
     }

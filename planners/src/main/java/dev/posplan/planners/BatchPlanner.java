@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
 import dev.posplan.multimodal.TokenStream;
@@ -51,7 +52,7 @@ public final class BatchPlanner {
     /** The rows padded to the longest on this planner's side, as {@link #plan} plans them. */
     public List<TokenStream> pad(List<TokenStream> rows) {
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("a batch needs at least one row");
+            throw InvalidInputException.of("a batch needs at least one row");
         }
         int length = 0;
         for (TokenStream row : rows) {

@@ -6,18 +6,18 @@ import java.util.List;
 
 /**
  * A position buffer that keeps a row's runs and grid tables instead of its values ({@link PositionBlocks}).
- * The walker hands it text and padding as {@link #rampAll}/{@link #fillAll}, and {@link GridFill#axis}
+ * The walker hands it text and padding as {@link #rampAll}/{@link #fillAll}, and {@link dev.posplan.planners.design.GridFill#axis}
  * hands it each axis of a visual block as a per-slice table plus row and column steps, which is exactly a
  * sum of per-axis tables. Layouts that write any other way ({@link #set}, single-axis fills) have no such
  * form; schemes using them do not declare blocks ({@link OnDemand#blocks()}), so reaching one here is a bug.
  * Values are integral and checked like an int32 plan's, so blocks fail exactly when the dense plan does.
  */
-final class BlockRecorder extends PositionBuffer {
+public final class BlockRecorder extends PositionBuffer {
 
     private final List<PositionBlocks.Part> parts = new ArrayList<>();
     private Pending pending;
 
-    BlockRecorder(int axes, int length) {
+    public BlockRecorder(int axes, int length) {
         super(axes, 0, length, 0, length);
     }
 
@@ -53,7 +53,7 @@ final class BlockRecorder extends PositionBuffer {
     }
 
     /** Axis {@code axis} of the block at {@code at}: {@code slice[ti] + hi * rowStep + wi * colStep}. */
-    void grid(int axis, int at, Grid grid, double[] slice, double rowStep, double colStep) {
+    public void grid(int axis, int at, Grid grid, double[] slice, double rowStep, double colStep) {
         long[] t = new long[grid.t()];
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
@@ -73,7 +73,7 @@ final class BlockRecorder extends PositionBuffer {
     }
 
     /** Axis {@code axis} of the block at {@code at} whose slices start at {@code offset + ti * sliceStep}. */
-    void grid(int axis, int at, Grid grid, double offset, double sliceStep, double rowStep, double colStep) {
+    public void grid(int axis, int at, Grid grid, double offset, double sliceStep, double rowStep, double colStep) {
         if (offset != (int) offset || sliceStep != (int) sliceStep) {
             double[] slice = new double[grid.t()];
             for (int ti = 0; ti < slice.length; ti++) {
@@ -140,7 +140,7 @@ final class BlockRecorder extends PositionBuffer {
     }
 
     /** The recorded row. */
-    PositionBlocks blocks(List<String> axisNames, double maxPosition) {
+    public PositionBlocks blocks(List<String> axisNames, double maxPosition) {
         flush();
         return new PositionBlocks(axisNames, length, maxPosition, parts);
     }

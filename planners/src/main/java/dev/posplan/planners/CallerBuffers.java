@@ -118,7 +118,7 @@ public final class CallerBuffers {
 
         /** The hot path of a dense plan: no call, clip or check per row. */
         @Override
-        void rows(int axis, int index, int w, double sliceValue, int firstRow, int rows, double rowStep, double colStep) {
+        public void rows(int axis, int index, int w, double sliceValue, int firstRow, int rows, double rowStep, double colStep) {
             int at = at(axis, index);
             if (integral(sliceValue, rowStep) && colStep == Math.rint(colStep)) {
                 // integral rows and columns: int arithmetic over the whole slice, as the ramps' fast path
@@ -147,7 +147,7 @@ public final class CallerBuffers {
          * copy-and-add loop per slice instead of a short loop per row.
          */
         @Override
-        void slices(int axis, int index, int h, int w, double[] slice, int firstSlice, int lastSlice, double rowStep,
+        public void slices(int axis, int index, int h, int w, double[] slice, int firstSlice, int lastSlice, double rowStep,
                 double colStep) {
             int perSlice = h * w;
             int first = at(axis, index);

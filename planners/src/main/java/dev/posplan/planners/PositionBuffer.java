@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -136,10 +137,10 @@ public abstract class PositionBuffer {
      * Rows {@code firstRow … firstRow + rows - 1} of one temporal slice of a block, each {@code w} slots,
      * the first of them at slot {@code index}: row {@code hi} starts at {@code sliceValue + hi * rowStep} and
      * advances by {@code colStep} per column, each value rounded as {@link #ramp} rounds it. The rows lie inside
-     * the window and their extremes have been checked ({@link GridFill}); storage with a faster bulk path
+     * the window and their extremes have been checked ({@link dev.posplan.planners.design.GridFill}); storage with a faster bulk path
      * overrides this.
      */
-    void rows(int axis, int index, int w, double sliceValue, int firstRow, int rows, double rowStep, double colStep) {
+    public void rows(int axis, int index, int w, double sliceValue, int firstRow, int rows, double rowStep, double colStep) {
         for (int r = 0; r < rows; r++) {
             double rowStart = sliceValue + (firstRow + r) * rowStep;
             if (colStep == 0) {
@@ -154,7 +155,7 @@ public abstract class PositionBuffer {
      * Whole temporal slices {@code firstSlice … lastSlice} of a block of {@code h × w} cells per slice, slice
      * {@code firstSlice} starting at slot {@code index}: {@link #rows} of every row of each slice.
      */
-    void slices(int axis, int index, int h, int w, double[] slice, int firstSlice, int lastSlice, double rowStep,
+    public void slices(int axis, int index, int h, int w, double[] slice, int firstSlice, int lastSlice, double rowStep,
             double colStep) {
         for (int ti = firstSlice; ti <= lastSlice; ti++) {
             rows(axis, index + (ti - firstSlice) * h * w, w, slice[ti], 0, h, rowStep, colStep);
@@ -203,11 +204,11 @@ public abstract class PositionBuffer {
     }
 
     /** A position that an {@link DType#INT32} buffer cannot hold; the walker adds which input caused it. */
-    public static final class Int32Overflow extends IllegalArgumentException {
+    public static final class Int32Overflow extends InvalidInputException {
         private static final long serialVersionUID = 1L;
 
         Int32Overflow(double value) {
-            super("position " + value + " exceeds the int32 range of integer positions");
+            super(null, "position " + value + " exceeds the int32 range of integer positions");
         }
     }
 

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Checks a caller's buffer against a row, and the plan-and-slice fallback that copies a window out of a plan. */
-final class WindowCopy {
+public final class WindowCopy {
 
     private WindowCopy() {
     }
 
     /** Checks that {@code out} fits a row of {@code axes} axes and {@code length} slots of type {@code type}. */
-    static void check(PositionBuffer out, int axes, int length, DType type) {
+    public static void check(PositionBuffer out, int axes, int length, DType type) {
         if (out.axes() != axes) {
             throw new IllegalArgumentException("the target has " + out.axes() + " axes, the plan " + axes);
         }
@@ -26,14 +26,14 @@ final class WindowCopy {
         }
     }
 
-    static void checkRows(List<TokenStream> rows, List<PositionBuffer> outs) {
+    public static void checkRows(List<TokenStream> rows, List<PositionBuffer> outs) {
         if (rows.size() != outs.size()) {
             throw new IllegalArgumentException(rows.size() + " rows but " + outs.size() + " targets");
         }
     }
 
     /** The windows of {@code outs} copied from the plans of a batch, row by row. */
-    static List<RowFacts> copy(List<PositionPlan> plans, List<PositionBuffer> outs) {
+    public static List<RowFacts> copy(List<PositionPlan> plans, List<PositionBuffer> outs) {
         List<RowFacts> facts = new ArrayList<>(plans.size());
         for (int b = 0; b < plans.size(); b++) {
             facts.add(copy(plans.get(b), outs.get(b)));
@@ -42,7 +42,7 @@ final class WindowCopy {
     }
 
     /** The window of {@code out} copied from {@code plan}. */
-    static RowFacts copy(PositionPlan plan, PositionBuffer out) {
+    public static RowFacts copy(PositionPlan plan, PositionBuffer out) {
         check(out, plan.axes(), plan.length(), plan.dtype());
         for (int a = 0; a < plan.axes(); a++) {
             for (int i = out.from(); i < out.from() + out.length(); i++) {

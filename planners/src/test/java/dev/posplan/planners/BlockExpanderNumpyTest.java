@@ -43,7 +43,7 @@ class BlockExpanderNumpyTest {
                 PositionBlocks blocks = scheme.planBlocks(row);
                 cases.append(n++ == 0 ? "" : ",").append("{\"axes\":").append(blocks.axisNames().size())
                         .append(",\"length\":").append(blocks.length()).append(",\"parts\":").append(json(blocks))
-                        .append(",\"dense\":").append(json(scheme.plan(row).intData())).append('}');
+                        .append(",\"dense\":").append(json(OnDemandPropertiesTest.ints(scheme.plan(row)))).append('}');
             }
         }
         Files.writeString(dir.resolve("cases.json"), cases.append(']'));

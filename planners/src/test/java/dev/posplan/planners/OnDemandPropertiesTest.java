@@ -40,8 +40,8 @@ class OnDemandPropertiesTest {
     private static final Map<String, Map<String, Object>> CONFIGS = new LinkedHashMap<>();
 
     static {
-        for (SchemeFactory f : SchemeRegistry.all()) {
-            CONFIGS.put(f.name(), Map.of());
+        for (SchemeDeclaration d : SchemeRegistry.all()) {
+            CONFIGS.put(d.name(), Map.of());
         }
         CONFIGS.put("v2pe", Map.of("num_image_token", 4, "rope_pos_id_stride", 16));
         CONFIGS.put("v2pe rnd", Map.of("num_image_token", 4, "rope_pos_id_version", "v2pe_rnd", "seed", 3));
@@ -103,7 +103,7 @@ class OnDemandPropertiesTest {
             }
             PositionBlocks blocks = scheme.planBlocks(stream);
             long[] expanded = blocks.expand();
-            int[] dense = full.intData();
+            int[] dense = ints(full);
             assertEquals(dense.length, expanded.length, config);
             for (int i = 0; i < dense.length; i++) {
                 if (expanded[i] != dense[i]) {
@@ -157,7 +157,7 @@ class OnDemandPropertiesTest {
                 int a = (i - offset) / Math.max(stride, 1);
                 int slot = i - offset - a * stride;
                 boolean inside = i >= offset && a < axes && slot < length;
-                int expected = inside ? full.intData()[a * length + slot] : -77;
+                int expected = inside ? ints(full)[a * length + slot] : -77;
                 assertEquals(expected, ints[i], config + " int[] at " + i);
                 assertEquals(expected, intBuffer.get(i), config + " IntBuffer at " + i);
                 assertEquals((long) expected, longs[i], config + " long[] at " + i);
@@ -431,5 +431,15 @@ class OnDemandPropertiesTest {
                 }
             }
         }
+    }
+
+    /** The dense {@code [axes × length]} values of an int32 plan, axis-major. */
+    static int[] ints(PositionPlan plan) {
+        PositionPlan.Int32 ints = (PositionPlan.Int32) plan;
+        int[] out = new int[plan.axes() * plan.length()];
+        for (int a = 0; a < plan.axes(); a++) {
+            ints.copyAxis(a, out, a * plan.length());
+        }
+        return out;
     }
 }

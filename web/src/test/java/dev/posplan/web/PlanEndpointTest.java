@@ -10,9 +10,10 @@ import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.HostFormats;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.PositionPlan;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import java.net.http.HttpResponse;
@@ -125,7 +126,7 @@ class PlanEndpointTest extends HttpSupport {
         PositionPlan expected = library("v2pe-mr", Map.of(), "qwen3-vl", parts, 0);
         assertEquals(DType.FLOAT32, expected.dtype());
         boolean fractional = false;
-        for (float v : expected.floatData()) {
+        for (float v : ((PositionPlan.Float32) expected).axisValues(0)) {
             fractional |= v != Math.rint(v);
         }
         assertTrue(fractional, "the example must exercise non-integral float32 values");
@@ -141,7 +142,7 @@ class PlanEndpointTest extends HttpSupport {
 
     @Test
     void everySchemeAnswersAPlanOrAProblemButNeverAServerError() throws Exception {
-        for (SchemeFactory factory : SchemeRegistry.all()) {
+        for (SchemeDeclaration factory : SchemeRegistry.all()) {
             for (String format : HostFormats.names()) {
                 HttpResponse<String> r = post("/api/plan", """
                         {"scheme": "%s", "format": "%s", "leftPadding": 1, "decodeSteps": 2,
@@ -194,8 +195,9 @@ class PlanEndpointTest extends HttpSupport {
         }
     }
 
-    private static void assertSameFrequencies(FrequencyAllocation expected, JsonNode f) {
-        assertEquals(expected.layout(), f.get("layout").asString());
+    private static void assertSameFrequencies(FrequencyAllocation allocation, JsonNode f) {
+        PairAllocation expected = (PairAllocation) allocation;
+        assertEquals(expected.rule(), f.get("layout").asString());
         assertEquals(expected.headDim(), f.get("headDim").intValue());
         assertEquals(expected.rotaryDim(), f.get("rotaryDim").intValue());
         assertEquals(expected.theta(), f.get("theta").doubleValue());
