@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,12 +21,24 @@ public record OnDemand(Slicing slicing, boolean blocks, String note) {
          */
         DIRECT,
         /** The whole row is planned and the window copied out. */
-        PLAN_AND_SLICE
+        PLAN_AND_SLICE,
+        /** The encoding plans no position ids (a camera encoding: output tensors only), so there is no window. */
+        NONE;
+
+        /** The name {@code GET /api/schemes} shows. */
+        public String apiName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     public OnDemand {
         Objects.requireNonNull(slicing, "slicing");
         Objects.requireNonNull(note, "note");
+    }
+
+    /** No position ids to slice or block; {@code why} says what the encoding plans instead. */
+    public static OnDemand none(String why) {
+        return new OnDemand(Slicing.NONE, false, why);
     }
 
     /** Plans the whole row and copies the window; no blocks. */
