@@ -1,5 +1,6 @@
 package dev.posplan.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public record SchemeInfo(
         @JsonPropertyDescription("Prompt part types it plans (text, image, video, table, camera).") List<String> parts,
         @JsonPropertyDescription("Names of the tensors its plans carry besides positions.") List<String> outputs,
         @JsonPropertyDescription("Its typed parameters.") List<ParameterInfo> parameters,
+        @JsonProperty("on_demand")
         @JsonPropertyDescription("What it answers without materialising a whole row (slices, blocks), with the "
                 + "default parameters.") OnDemand onDemand) {
 
