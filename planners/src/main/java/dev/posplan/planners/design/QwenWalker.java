@@ -32,6 +32,7 @@ public final class QwenWalker implements PositionDesign {
     private final DType textOnlyDtype;
     private final BlockPlacement layout;
     private final double padValue;
+    private final boolean textOnlyMaxCountsPads;
 
     /**
      * @param axisNames names of the position axes (their count is the buffer's first dimension)
@@ -40,7 +41,7 @@ public final class QwenWalker implements PositionDesign {
      * @param padValue  value stored on padding tokens (HF 4.x: 1, HF main: 0)
      */
     public QwenWalker(List<String> axisNames, DType dtype, BlockPlacement layout, double padValue) {
-        this(axisNames, dtype, dtype, layout, padValue);
+        this(axisNames, dtype, dtype, layout, padValue, true);
     }
 
     /** A walker padding with 1, HF 4.x's pad value. */
@@ -48,12 +49,14 @@ public final class QwenWalker implements PositionDesign {
         this(axisNames, dtype, layout, 1);
     }
 
-    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockPlacement layout, double padValue) {
+    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockPlacement layout, double padValue,
+            boolean textOnlyMaxCountsPads) {
         this.axisNames = List.copyOf(axisNames);
         this.dtype = dtype;
         this.textOnlyDtype = textOnlyDtype;
         this.layout = layout;
         this.padValue = padValue;
+        this.textOnlyMaxCountsPads = textOnlyMaxCountsPads;
     }
 
     /**
@@ -61,13 +64,25 @@ public final class QwenWalker implements PositionDesign {
      * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE, CircleRoPE).
      */
     public QwenWalker withTextOnlyDtype(DType dtype) {
-        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue);
+        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue, textOnlyMaxCountsPads);
+    }
+
+    /**
+     * Whether a batch without any visual block takes M over its pad slots too (the default). HF 4.x's
+     * text-only branch of {@code get_rope_index}, and every reference that copies it (Multimodal-RoPEs'
+     * position designs, VideoRoPE, HoPE), computes {@code cumsum(mask) - 1}, fills the masked slots with
+     * the pad value and only then takes the row max, so a padded row whose real tokens end at 0 (or an
+     * all-padding row) has M = pad value, not its last real position. With {@code false} M counts real
+     * tokens only, as HF main and vLLM (whose text-only path never sees pad slots).
+     */
+    public QwenWalker withTextOnlyMaxCountingPads(boolean counts) {
+        return new QwenWalker(axisNames, dtype, textOnlyDtype, layout, padValue, counts);
     }
 
     /** Walks the stream from position 0; M for an all-padding stream is -1. */
     @Override
     public PositionPlan plan(TokenStream stream) {
-        return walk(stream, stream.hasVisual() ? dtype : textOnlyDtype, layout.forStream(stream));
+        return walk(stream, stream.hasVisual(), layout.forStream(stream));
     }
 
     /**
@@ -78,11 +93,10 @@ public final class QwenWalker implements PositionDesign {
     @Override
     public List<PositionPlan> planBatch(List<TokenStream> rows) {
         boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
-        DType type = visual ? dtype : textOnlyDtype;
         List<BlockPlacement> bound = layout.forBatch(rows);
         List<PositionPlan> out = new ArrayList<>(rows.size());
         for (int b = 0; b < rows.size(); b++) {
-            out.add(walk(rows.get(b), type, bound.get(b)));
+            out.add(walk(rows.get(b), visual, bound.get(b)));
         }
         return out;
     }
@@ -107,23 +121,25 @@ public final class QwenWalker implements PositionDesign {
 
     @Override
     public RowFacts planInto(TokenStream stream, PositionBuffer out) {
-        DType type = stream.hasVisual() ? dtype : textOnlyDtype;
+        boolean visual = stream.hasVisual();
+        DType type = visual ? dtype : textOnlyDtype;
         WindowCopy.check(out, axisNames.size(), stream.length(), type);
-        return facts(stream, type, walk(stream, layout.forStream(stream), out));
+        return facts(stream, type, walk(stream, visual, layout.forStream(stream), out));
     }
 
     /** {@link #planBatch}'s dtype and layout binding, written into the callers' buffers. */
     @Override
     public List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
         WindowCopy.checkRows(rows, outs);
-        DType type = rows.stream().anyMatch(TokenStream::hasVisual) ? dtype : textOnlyDtype;
+        boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
+        DType type = visual ? dtype : textOnlyDtype;
         for (int b = 0; b < rows.size(); b++) {
             WindowCopy.check(outs.get(b), axisNames.size(), rows.get(b).length(), type);
         }
         List<BlockPlacement> bound = layout.forBatch(rows);
         List<RowFacts> out = new ArrayList<>(rows.size());
         for (int b = 0; b < rows.size(); b++) {
-            out.add(facts(rows.get(b), type, walk(rows.get(b), bound.get(b), outs.get(b))));
+            out.add(facts(rows.get(b), type, walk(rows.get(b), visual, bound.get(b), outs.get(b))));
         }
         return out;
     }
@@ -135,20 +151,21 @@ public final class QwenWalker implements PositionDesign {
             throw new UnsupportedOperationException("positions are not sums of per-axis tables: " + onDemand.note());
         }
         BlockRecorder recorder = new BlockRecorder(axisNames.size(), stream.length());
-        return recorder.blocks(axisNames, walk(stream, layout.forStream(stream), recorder));
+        return recorder.blocks(axisNames, walk(stream, stream.hasVisual(), layout.forStream(stream), recorder));
     }
 
     private static RowFacts facts(TokenStream stream, DType type, double max) {
         return new RowFacts(type, stream.length(), stream.unpaddedLength(), max);
     }
 
-    private PositionPlan walk(TokenStream stream, DType type, BlockPlacement bound) {
-        PositionBuffer out = PositionBuffer.allocate(type, axisNames.size(), stream.length());
-        return PositionPlan.of(axisNames, out, stream.unpaddedLength(), walk(stream, bound, out));
+    /** @param visual whether the batch has a visual block (the reference's visual branch), else text-only */
+    private PositionPlan walk(TokenStream stream, boolean visual, BlockPlacement bound) {
+        PositionBuffer out = PositionBuffer.allocate(visual ? dtype : textOnlyDtype, axisNames.size(), stream.length());
+        return PositionPlan.of(axisNames, out, stream.unpaddedLength(), walk(stream, visual, bound, out));
     }
 
     /** Walks the stream into {@code out} and returns M (-1 for an all-padding stream). */
-    private double walk(TokenStream stream, BlockPlacement bound, PositionBuffer out) {
+    private double walk(TokenStream stream, boolean visual, BlockPlacement bound, PositionBuffer out) {
         Walk w = new Walk(out);
         for (Segment s : stream.segments()) {
             try {
@@ -157,7 +174,12 @@ public final class QwenWalker implements PositionDesign {
                 throw InvalidInputException.of(e.getMessage() + ", at token " + w.cursor() + ": " + cause(s, w), e);
             }
         }
-        return w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
+        double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
+        if (!visual && textOnlyMaxCountsPads && stream.length() > stream.unpaddedLength()) {
+            // what every pad slot stores, as the dtype holds it: also when the window holds no pad slot
+            max = Math.max(max, out.stored(padValue));
+        }
+        return max;
     }
 
     private void step(Segment s, Walk w, BlockPlacement bound) {
