@@ -3,8 +3,10 @@ package dev.posplan.planners.design;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.PositionBlocks;
+import dev.posplan.planners.PositionBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The part of a Qwen-style position design that differs between schemes (vlm-ropes.md §2): the
@@ -46,6 +48,26 @@ public interface BlockPlacement {
             out.add(forStream(row));
         }
         return out;
+    }
+
+    /**
+     * This placement, but every block passes {@code check} first (an input the reference refuses); it writes
+     * what this one writes, so it keeps {@link #sumsOfTables()}.
+     */
+    default BlockPlacement checking(Consumer<VisualBlock> check) {
+        BlockPlacement inner = this;
+        return new BlockPlacement() {
+            @Override
+            public void place(VisualBlock block, Walk walk) {
+                check.accept(block);
+                inner.place(block, walk);
+            }
+
+            @Override
+            public boolean sumsOfTables() {
+                return inner.sumsOfTables();
+            }
+        };
     }
 
     /** A layout that writes sums of per-axis tables ({@link #sumsOfTables()}), as a lambda. */
