@@ -410,7 +410,8 @@ class OnDemandPropertiesTest {
         }
         Grid g = new Grid(1 + random.nextInt(4), 1 + random.nextInt(5), 1 + random.nextInt(6));
         if (random.nextBoolean()) {
-            return VisualBlock.image(new Grid(1, g.h(), g.w()));
+            // now and then an image of several temporal slices, which some compats refuse
+            return VisualBlock.image(new Grid(random.nextInt(5) == 0 ? g.t() : 1, g.h(), g.w()));
         }
         float seconds = random.nextBoolean() ? Float.NaN : new float[] {0.5f, 1f, 1.7f, 2f}[random.nextInt(4)];
         return new VisualBlock(Modality.VIDEO, g, seconds, 0, 0);
