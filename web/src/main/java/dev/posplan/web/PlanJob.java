@@ -19,7 +19,13 @@ import java.util.List;
  * @param decodeSteps generated tokens to return positions for
  * @param dtype       the answer's element type of positions
  * @param returnInputIds whether to answer the rows' token ids
+ * @param range       {@code [start, length]} of the token slots to answer, or null for all
  */
 record PlanJob(ModelPreset preset, Scheme scheme, String format, List<TokenStream> rows, List<int[]> inputIds,
-        PaddingSide side, int decodeSteps, TensorDType dtype, boolean returnInputIds) {
+        PaddingSide side, int decodeSteps, TensorDType dtype, boolean returnInputIds, int[] range) {
+
+    /** First slot answered. */
+    int start() {
+        return range == null ? 0 : range[0];
+    }
 }

@@ -59,29 +59,30 @@ final class V1PlanAnswer {
         return plan.dtype() == DType.FLOAT32;
     }
 
-    /** {@code position_ids} as one C-ordered tensor {@code [axes, B, L]}. */
+    /** {@code position_ids} as one C-ordered tensor {@code [axes, B, n]}: the requested range, else the rows. */
     Tensor positionIds() {
         int axes = plan.axes();
         int b = plan.batchSize();
-        int l = plan.length();
+        int start = job.start();
+        int n = job.range() == null ? plan.length() : job.range()[1];
         if (floats()) {
-            float[] data = new float[Math.multiplyExact(Math.multiplyExact(axes, b), l)];
+            float[] data = new float[Math.multiplyExact(Math.multiplyExact(axes, b), n)];
             for (int r = 0; r < b; r++) {
                 PositionPlan.Float32 row = (PositionPlan.Float32) plan.row(r);
                 for (int a = 0; a < axes; a++) {
-                    row.copyAxis(a, data, (a * b + r) * l);
+                    row.axis(a).get(start, data, (a * b + r) * n, n);
                 }
             }
-            return Tensor.ofFloats("position_ids", data, axes, b, l);
+            return Tensor.ofFloats("position_ids", data, axes, b, n);
         }
-        int[] data = new int[Math.multiplyExact(Math.multiplyExact(axes, b), l)];
+        int[] data = new int[Math.multiplyExact(Math.multiplyExact(axes, b), n)];
         for (int r = 0; r < b; r++) {
             PositionPlan.Int32 row = (PositionPlan.Int32) plan.row(r);
             for (int a = 0; a < axes; a++) {
-                row.copyAxis(a, data, (a * b + r) * l);
+                row.axis(a).get(start, data, (a * b + r) * n, n);
             }
         }
-        return Tensor.ofInts("position_ids", job.dtype(), data, axes, b, l);
+        return Tensor.ofInts("position_ids", job.dtype(), data, axes, b, n);
     }
 
     /** {@code rope_deltas} of {@code shape} ({@code [B, 1]} binary, {@code [B]} JSON), in the compat's semantics. */
@@ -225,6 +226,13 @@ final class V1PlanAnswer {
         g.writePOJO(plan.row(0).axisNames());
         g.writeNumberProperty("batch", plan.batchSize());
         g.writeNumberProperty("length", plan.length());
+        if (job.range() != null) {
+            g.writeName("range");
+            g.writeStartObject();
+            g.writeNumberProperty("start", job.range()[0]);
+            g.writeNumberProperty("length", job.range()[1]);
+            g.writeEndObject();
+        }
         if (plan.axes() > 0) {
             g.writeName("position_ids");
             TensorJson.writeNested(g, positionIds());

@@ -54,7 +54,8 @@ class V1PlanController {
             description = "Rows as parts, input_ids or chat messages; answers position_ids [axes][B][L], rope_deltas, "
                     + "decode positions, spans, output tensors and frequencies as JSON (capped at "
                     + "posplan.limits.max-json-tokens token slots), or as safetensors, npy or npz (up to "
-                    + "posplan.limits.max-tokens). range and layout=blocks are not yet served (422).")
+                    + "posplan.limits.max-tokens). range answers a slice of every padded row; layout=blocks is not yet "
+                    + "served (422).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = V1PlanRequest.class),
             examples = {
@@ -138,6 +139,9 @@ class V1PlanController {
         }
         m.put("params", json.writeValueAsString(plan.job().scheme().parameters()));
         m.put("axes", json.writeValueAsString(plan.batch().row(0).axisNames()));
+        if (plan.job().range() != null) {
+            m.put("range", "{\"start\":" + plan.job().range()[0] + ",\"length\":" + plan.job().range()[1] + "}");
+        }
         java.io.ByteArrayOutputStream seq = new java.io.ByteArrayOutputStream();
         try (JsonGenerator g = json.createGenerator(seq)) {
             plan.writeSequences(g);

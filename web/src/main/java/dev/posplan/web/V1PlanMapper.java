@@ -63,9 +63,7 @@ class V1PlanMapper {
      * @param maxTokens the most token slots (rows × padded length) the chosen answer format may carry
      */
     PlanJob toJob(V1PlanRequest r, long maxTokens, String maxTokensLimit) {
-        if (r.range() != null && !r.range().isNull()) {
-            throw InvalidInputException.at("/range", "is not yet supported by this service; ask for the whole plan");
-        }
+        int[] range = range(r.range());
         if (r.layout() != null && !r.layout().equals("dense")) {
             throw InvalidInputException.at("/layout", "'" + clip(r.layout()) + "' is not yet supported; only dense");
         }
@@ -111,6 +109,16 @@ class V1PlanMapper {
                     "decode_steps " + steps + " is more than the limit of " + limits.maxDecodeSteps());
         }
         long rowCap = Math.min(maxTokens, limits.maxTokens());
+        if (range != null) {
+            // the answer carries rows × range.length slots; the whole rows are planned within max-tokens
+            if ((long) sequences.size() * range[1] > rowCap) {
+                throw new LimitExceededException(maxTokensLimit, "/range/length", rowCap, "rows × range.length ("
+                        + sequences.size() + " × " + range[1] + ") is more than the " + rowCap + " token slots this "
+                        + "answer format carries");
+            }
+            rowCap = limits.maxTokens();
+            maxTokensLimit = "max-tokens";
+        }
         Budget budget = new Budget(rowCap, maxTokensLimit);
         if ((long) sequences.size() * steps > rowCap) {
             throw new LimitExceededException(maxTokensLimit, "/decode_steps", rowCap, "rows × decode_steps ("
@@ -155,8 +163,15 @@ class V1PlanMapper {
         for (int i = 0; i < rows.size(); i++) {
             budget.exact(rows.get(i).length(), "/sequences/" + i);
         }
+        if (range != null) {
+            int length = rows.stream().mapToInt(TokenStream::length).max().orElse(0);
+            if ((long) range[0] + range[1] > length) {
+                throw InvalidInputException.at("/range", "[" + range[0] + ", " + ((long) range[0] + range[1])
+                        + ") is not inside the padded rows' " + length + " token slots");
+            }
+        }
         return new PlanJob(preset, scheme, format.apiName(), rows, ids, side(r.paddingSide(), scheme), steps,
-                dtype(r.dtype(), schemeName), Boolean.TRUE.equals(r.returnInputIds()));
+                dtype(r.dtype(), schemeName), Boolean.TRUE.equals(r.returnInputIds()), range);
     }
 
     private void buildIdsRows(V1PlanRequest r, List<V1PlanRequest.Sequence> sequences, List<Integer> index,
@@ -731,6 +746,30 @@ class V1PlanMapper {
             throw InvalidInputException.at(at + "/" + name, "must be a number > 0");
         }
         return v.asDouble();
+    }
+
+    /** {@code {"start": s, "length": n}} as {@code [s, n]}, or null when absent. */
+    private static int[] range(JsonNode range) {
+        if (range == null || range.isNull()) {
+            return null;
+        }
+        if (!range.isObject()) {
+            throw InvalidInputException.at("/range", "must be an object {\"start\": s, \"length\": n}");
+        }
+        for (String name : range.propertyNames()) {
+            if (!name.equals("start") && !name.equals("length")) {
+                throw InvalidInputException.at("/range/" + clip(name), "is not a field of range (start, length)");
+            }
+        }
+        JsonNode start = range.get("start");
+        JsonNode length = range.get("length");
+        if (start == null || !start.isInt() || start.asInt() < 0) {
+            throw InvalidInputException.at("/range/start", "must be an integer >= 0");
+        }
+        if (length == null || !length.isInt() || length.asInt() < 1) {
+            throw InvalidInputException.at("/range/length", "must be an integer >= 1");
+        }
+        return new int[] {start.asInt(), length.asInt()};
     }
 
     /** A name the request gives (model, scheme, format): the catalogues' names are short. */

@@ -163,8 +163,6 @@ class V1PlanEndpointTest extends HttpSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(batch("vllm", "left", ROW_A))).build());
         assertEquals(415, text.statusCode(), text.body());
         problem(batch("vllm", "left", ROW_A).replace("{\"model\"", "{\"layout\": \"blocks\", \"model\""), 422, "/layout");
-        problem(batch("vllm", "left", ROW_A).replace("{\"model\"", "{\"range\": {\"start\": 0, \"length\": 4}, \"model\""),
-                422, "/range");
     }
 
     @ParameterizedTest
@@ -221,6 +219,31 @@ class V1PlanEndpointTest extends HttpSupport {
         JsonNode meta = JSON.readTree(header.get("__metadata__").get("sequences").asString());
         assertEquals(last, meta.get(0).get("max_position").asInt());
         assertTrue(last > 21 + 7198, "t of the last token: " + last);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 5", "7, 9", "3, 1"})
+    void aRangeIsTheSliceOfTheWholeAnswer(int start, int length) throws Exception {
+        String whole = batch("hf-4.51", "left", ROW_A, ROW_B);
+        JsonNode all = ok(whole);
+        String ranged = whole.replace("{\"model\"", "{\"range\": {\"start\": " + start + ", \"length\": " + length
+                + "}, \"model\"");
+        JsonNode part = ok(ranged);
+        assertEquals(start, part.get("range").get("start").asInt());
+        assertEquals(all.get("length"), part.get("length"));
+        for (int a = 0; a < 3; a++) {
+            for (int r = 0; r < 2; r++) {
+                JsonNode row = part.get("position_ids").get(a).get(r);
+                assertEquals(length, row.size());
+                for (int i = 0; i < length; i++) {
+                    assertEquals(all.get("position_ids").get(a).get(r).get(start + i), row.get(i));
+                }
+            }
+        }
+        assertEquals(all.get("rope_deltas"), part.get("rope_deltas"));
+        assertEquals(all.get("sequences"), part.get("sequences"));
+        problem(ranged.replace("\"length\": " + length + "}", "\"length\": 1000}"), 422, "/range");
+        problem(ranged.replace("\"start\": " + start, "\"start\": -1"), 422, "/range/start");
     }
 
     @Test
