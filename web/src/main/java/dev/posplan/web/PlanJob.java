@@ -20,9 +20,11 @@ import java.util.List;
  * @param dtype       the answer's element type of positions
  * @param returnInputIds whether to answer the rows' token ids
  * @param range       {@code [start, length]} of the token slots to answer, or null for all
+ * @param blocks      answer rows in the block form instead of per-token values
  */
 record PlanJob(ModelPreset preset, Scheme scheme, String format, List<TokenStream> rows, List<int[]> inputIds,
-        PaddingSide side, int decodeSteps, TensorDType dtype, boolean returnInputIds, int[] range) {
+        PaddingSide side, int decodeSteps, TensorDType dtype, boolean returnInputIds, int[] range,
+        boolean blocks) {
 
     /** First slot answered. */
     int start() {

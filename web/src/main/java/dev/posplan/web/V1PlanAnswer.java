@@ -15,6 +15,7 @@ import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.OutputTensor;
 import dev.posplan.planners.PaddingSide;
+import dev.posplan.planners.PositionBlocks;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.allocation.HeadAllocation;
@@ -233,9 +234,16 @@ final class V1PlanAnswer {
             g.writeNumberProperty("length", job.range()[1]);
             g.writeEndObject();
         }
+        g.writeStringProperty("layout", job.blocks() ? "blocks" : "dense");
+        if (job.blocks()) {
+            g.writeName("blocks");
+            writeBlocks(g);
+        }
         if (plan.axes() > 0) {
-            g.writeName("position_ids");
-            TensorJson.writeNested(g, positionIds());
+            if (!job.blocks()) {
+                g.writeName("position_ids");
+                TensorJson.writeNested(g, positionIds());
+            }
             g.writeName("rope_deltas");
             TensorJson.writeNested(g, ropeDeltas(plan.batchSize()));
             Tensor decode = decodePositionIds();
@@ -283,6 +291,63 @@ final class V1PlanAnswer {
             m.put("kv_head_axis", h.kvHeadAxis());
         }
         return m;
+    }
+
+    /** Every padded row as its runs and visual blocks ({@code docs/on-demand.md}, the block form). */
+    private void writeBlocks(JsonGenerator g) {
+        g.writeStartArray();
+        for (TokenStream row : job.rows()) {
+            PositionBlocks blocks = job.scheme().planBlocks(padded(row));
+            g.writeStartArray();
+            for (PositionBlocks.Part part : blocks.parts()) {
+                g.writeStartObject();
+                if (part instanceof PositionBlocks.Run run) {
+                    g.writeNumberProperty("start", run.start());
+                    g.writeNumberProperty("length", run.length());
+                    g.writeName("base");
+                    g.writeArray(run.base(), 0, run.base().length);
+                    g.writeName("step");
+                    g.writeArray(run.step(), 0, run.step().length);
+                } else {
+                    PositionBlocks.Block b = (PositionBlocks.Block) part;
+                    g.writeNumberProperty("start", b.start());
+                    g.writeName("grid");
+                    g.writeArray(new int[] {b.grid().t(), b.grid().h(), b.grid().w()}, 0, 3);
+                    writeTables(g, "t", b.t());
+                    writeTables(g, "h", b.h());
+                    writeTables(g, "w", b.w());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeTables(JsonGenerator g, String name, long[][] perAxis) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (long[] table : perAxis) {
+            g.writeArray(table, 0, table.length);
+        }
+        g.writeEndArray();
+    }
+
+    /** The row as the batch planner pads it: padding on the job's side up to the batch's length. */
+    private TokenStream padded(TokenStream row) {
+        int missing = plan.length() - row.length();
+        if (missing == 0) {
+            return row;
+        }
+        List<Segment> segments = new ArrayList<>(row.segments().size() + 1);
+        if (job.side() == PaddingSide.LEFT) {
+            segments.add(new PaddingRun(missing));
+        }
+        segments.addAll(row.segments());
+        if (job.side() == PaddingSide.RIGHT) {
+            segments.add(new PaddingRun(missing));
+        }
+        return TokenStream.of(segments);
     }
 
     void writeSequences(JsonGenerator g) {

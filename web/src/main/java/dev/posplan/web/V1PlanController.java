@@ -54,8 +54,8 @@ class V1PlanController {
             description = "Rows as parts, input_ids or chat messages; answers position_ids [axes][B][L], rope_deltas, "
                     + "decode positions, spans, output tensors and frequencies as JSON (capped at "
                     + "posplan.limits.max-json-tokens token slots), or as safetensors, npy or npz (up to "
-                    + "posplan.limits.max-tokens). range answers a slice of every padded row; layout=blocks is not yet "
-                    + "served (422).")
+                    + "posplan.limits.max-tokens). range answers a slice of every padded row; layout=blocks answers each "
+                    + "row as runs and per-axis tables (integral schemes; JSON).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = V1PlanRequest.class),
             examples = {
@@ -99,6 +99,10 @@ class V1PlanController {
             HttpServletResponse response) throws IOException, HttpMediaTypeNotAcceptableException {
         AnswerFormat answer = AnswerFormat.choose(format, accept);
         boolean binary = answer != AnswerFormat.JSON;
+        if (binary && "blocks".equals(request.layout())) {
+            throw dev.posplan.multimodal.InvalidInputException.at("/layout", "blocks are answered as JSON; ask for "
+                    + "dense positions in " + answer.name().toLowerCase(Locale.ROOT));
+        }
         PlanJob job = mapper.toJob(request, binary ? limits.maxTokens() : limits.maxJsonTokens(),
                 binary ? "max-tokens" : "max-json-tokens");
         V1PlanAnswer plan = V1PlanAnswer.plan(job);

@@ -64,8 +64,12 @@ class V1PlanMapper {
      */
     PlanJob toJob(V1PlanRequest r, long maxTokens, String maxTokensLimit) {
         int[] range = range(r.range());
-        if (r.layout() != null && !r.layout().equals("dense")) {
-            throw InvalidInputException.at("/layout", "'" + clip(r.layout()) + "' is not yet supported; only dense");
+        boolean blocks = "blocks".equals(r.layout());
+        if (r.layout() != null && !blocks && !r.layout().equals("dense")) {
+            throw InvalidInputException.at("/layout", "must be dense or blocks, got '" + clip(r.layout()) + "'");
+        }
+        if (blocks && range != null) {
+            throw InvalidInputException.at("/layout", "blocks describe whole rows; ask for range with dense");
         }
         name(r.model(), "/model");
         name(r.scheme(), "/scheme");
@@ -88,6 +92,10 @@ class V1PlanMapper {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.field() == null ? null : Pointers.of(e.field()), e.getMessage());
         }
+        if (blocks && !scheme.onDemand().blocks()) {
+            throw InvalidInputException.at("/layout", "blocks: scheme " + scheme.name() + " has no block form ("
+                    + scheme.onDemand().note() + ")");
+        }
         QwenCompat compat = compat(scheme);
         HostFormat format = format(r.format(), preset, compat, schemeName);
         ModelPreset idsPreset = preset != null ? preset : idsPreset(schemeName, format);
@@ -108,7 +116,10 @@ class V1PlanMapper {
             throw new LimitExceededException("max-decode-steps", "/decode_steps", limits.maxDecodeSteps(),
                     "decode_steps " + steps + " is more than the limit of " + limits.maxDecodeSteps());
         }
-        long rowCap = Math.min(maxTokens, limits.maxTokens());
+        long rowCap = Math.min(blocks ? limits.maxTokens() : maxTokens, limits.maxTokens());
+        if (blocks) {
+            maxTokensLimit = "max-tokens";
+        }
         if (range != null) {
             // the answer carries rows × range.length slots; the whole rows are planned within max-tokens
             if ((long) sequences.size() * range[1] > rowCap) {
@@ -171,7 +182,7 @@ class V1PlanMapper {
             }
         }
         return new PlanJob(preset, scheme, format.apiName(), rows, ids, side(r.paddingSide(), scheme), steps,
-                dtype(r.dtype(), schemeName), Boolean.TRUE.equals(r.returnInputIds()), range);
+                dtype(r.dtype(), schemeName), Boolean.TRUE.equals(r.returnInputIds()), range, blocks);
     }
 
     private void buildIdsRows(V1PlanRequest r, List<V1PlanRequest.Sequence> sequences, List<Integer> index,

@@ -162,7 +162,10 @@ class V1PlanEndpointTest extends HttpSupport {
         HttpResponse<String> text = send(HttpRequest.newBuilder(uri("/v1/plans")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(batch("vllm", "left", ROW_A))).build());
         assertEquals(415, text.statusCode(), text.body());
-        problem(batch("vllm", "left", ROW_A).replace("{\"model\"", "{\"layout\": \"blocks\", \"model\""), 422, "/layout");
+        problem("{\"scheme\": \"videorope\", \"layout\": \"blocks\", \"sequences\": [" + ROW_A + "]}", 422, "/layout");
+        problem(batch("vllm", "left", ROW_A).replace("{\"model\"", "{\"layout\": \"blocks\", \"model\"")
+                .replace("\"decode_steps\"", "\"range\": {\"start\": 0, \"length\": 2}, \"decode_steps\""), 422,
+                "/layout");
     }
 
     @ParameterizedTest
@@ -244,6 +247,70 @@ class V1PlanEndpointTest extends HttpSupport {
         assertEquals(all.get("sequences"), part.get("sequences"));
         problem(ranged.replace("\"length\": " + length + "}", "\"length\": 1000}"), 422, "/range");
         problem(ranged.replace("\"start\": " + start, "\"start\": -1"), 422, "/range/start");
+    }
+
+    static java.util.stream.Stream<String> schemesWithBlocks() {
+        return dev.posplan.planners.SchemeRegistry.all().stream().filter(d -> d.onDemand().blocks())
+                .map(dev.posplan.planners.SchemeDeclaration::name);
+    }
+
+    /** Blocks expand, by the documented sums, to exactly the dense answer of the same batch. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("schemesWithBlocks")
+    void blocksExpandToTheDenseAnswer(String scheme) throws Exception {
+        String rows = """
+                [{"parts": [{"type": "text", "tokens": 3}, {"type": "image", "grid": [1, 2, 3]},
+                            {"type": "text", "tokens": 2}]},
+                 {"parts": [{"type": "text", "tokens": 5}, {"type": "image", "grid": [1, 4, 4]},
+                            {"type": "text", "tokens": 1}, {"type": "image", "grid": [1, 2, 2]}]}]""";
+        String body = "{\"scheme\": \"" + scheme + "\", \"decode_steps\": 1, \"sequences\": " + rows + "}";
+        JsonNode dense = ok(body);
+        JsonNode blocks = ok(body.replace("{\"scheme\"", "{\"layout\": \"blocks\", \"scheme\""));
+        assertEquals("blocks", blocks.get("layout").asString());
+        assertTrue(blocks.get("position_ids") == null);
+        int axes = dense.get("axes").size();
+        int length = dense.get("length").asInt();
+        for (int r = 0; r < 2; r++) {
+            long[][] out = new long[axes][length];
+            int covered = 0;
+            for (JsonNode part : blocks.get("blocks").get(r)) {
+                int start = part.get("start").asInt();
+                if (part.has("grid")) {
+                    int t = part.get("grid").get(0).asInt();
+                    int h = part.get("grid").get(1).asInt();
+                    int w = part.get("grid").get(2).asInt();
+                    for (int a = 0; a < axes; a++) {
+                        int k = start;
+                        for (int it = 0; it < t; it++) {
+                            for (int ih = 0; ih < h; ih++) {
+                                for (int iw = 0; iw < w; iw++) {
+                                    out[a][k++] = part.get("t").get(a).get(it).asLong()
+                                            + part.get("h").get(a).get(ih).asLong() + part.get("w").get(a).get(iw).asLong();
+                                }
+                            }
+                        }
+                    }
+                    covered += t * h * w;
+                } else {
+                    int n = part.get("length").asInt();
+                    for (int a = 0; a < axes; a++) {
+                        for (int k = 0; k < n; k++) {
+                            out[a][start + k] = part.get("base").get(a).asLong() + k * part.get("step").get(a).asLong();
+                        }
+                    }
+                    covered += n;
+                }
+            }
+            assertEquals(length, covered, "row " + r + " is covered");
+            for (int a = 0; a < axes; a++) {
+                for (int i = 0; i < length; i++) {
+                    assertEquals(dense.get("position_ids").get(a).get(r).get(i).asLong(), out[a][i],
+                            scheme + " row " + r + " axis " + a + " token " + i);
+                }
+            }
+        }
+        assertEquals(dense.get("rope_deltas"), blocks.get("rope_deltas"));
+        assertEquals(dense.get("sequences"), blocks.get("sequences"));
     }
 
     @Test
