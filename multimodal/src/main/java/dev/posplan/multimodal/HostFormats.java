@@ -17,7 +17,8 @@ public final class HostFormats {
             QwenFormats.QWEN3_VL,
             QwenFormats.QWEN3_VL_OUTER_WRAP,
             InternVlFormat.INTERNVL2,
-            BareFormat.BARE));
+            BareFormat.BARE,
+            GlmFormat.GLM4V));
 
     private HostFormats() {
     }

@@ -31,10 +31,15 @@ public final class Rotary {
      * bounded by {@link Limits#maxHeadDim()}.
      */
     public static Rotary read(SchemeParams p, int defaultHeadDim, double defaultTheta) {
+        return read(p, defaultHeadDim, defaultTheta, 1.0);
+    }
+
+    /** As {@link #read(SchemeParams, int, double)} for a checkpoint that rotates only part of each head. */
+    public static Rotary read(SchemeParams p, int defaultHeadDim, double defaultTheta, double defaultFactor) {
         int headDim = p.getInt("head_dim", defaultHeadDim);
         Limits.DEFAULT.checkHeadDim(headDim);
         double theta = p.getDouble("rope_theta", defaultTheta);
-        double factor = p.getDouble("partial_rotary_factor", 1.0);
+        double factor = p.getDouble("partial_rotary_factor", defaultFactor);
         int rotaryDim;
         try {
             rotaryDim = InvFreq.rotaryDim(headDim, factor);

@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.scheme.Glm4v;
 import dev.posplan.planners.scheme.Hope;
 import dev.posplan.planners.scheme.HopeMr;
 import dev.posplan.planners.scheme.CircleRope;
@@ -47,7 +48,8 @@ public final class SchemeRegistry {
             new Ilrope.Factory(),
             new Omnirope.Factory(),
             new Mmrope.Factory(),
-            new Grape.Factory());
+            new Grape.Factory(),
+            new Glm4v.Factory());
 
     private SchemeRegistry() {
     }

@@ -53,6 +53,7 @@ final class Checkers {
         m.put("prope", new PropeChecker());
         m.put("ucpe", new UcpeChecker());
         m.put("gta", new GtaChecker());
+        m.put("glm4v", FamilyCheckers.glm4v());
         return m;
     }
 
