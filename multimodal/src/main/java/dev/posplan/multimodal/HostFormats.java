@@ -18,7 +18,8 @@ public final class HostFormats {
             QwenFormats.QWEN3_VL_OUTER_WRAP,
             InternVlFormat.INTERNVL2,
             BareFormat.BARE,
-            GlmFormat.GLM4V));
+            GlmFormat.GLM4V,
+            ErnieFormat.ERNIE45_VL));
 
     private HostFormats() {
     }

@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.scheme.Ernie45Vl;
 import dev.posplan.planners.scheme.Glm4v;
 import dev.posplan.planners.scheme.Hope;
 import dev.posplan.planners.scheme.HopeMr;
@@ -49,7 +50,8 @@ public final class SchemeRegistry {
             new Omnirope.Factory(),
             new Mmrope.Factory(),
             new Grape.Factory(),
-            new Glm4v.Factory());
+            new Glm4v.Factory(),
+            new Ernie45Vl.Factory());
 
     private SchemeRegistry() {
     }

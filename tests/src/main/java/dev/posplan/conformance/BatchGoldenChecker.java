@@ -30,9 +30,14 @@ public record BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, O
         Function<JsonNode, List<TokenStream>> layoutRows, Function<JsonNode, List<TokenStream>> inputRows)
         implements FolderChecker {
 
+    /** The scheme with the parameters of this file. */
+    Scheme create(JsonNode golden) {
+        return SchemeRegistry.create(scheme, new SchemeParams(params.apply(golden)));
+    }
+
     @Override
     public void check(JsonNode golden) {
-        Scheme s = SchemeRegistry.create(scheme, new SchemeParams(params.apply(golden)));
+        Scheme s = create(golden);
         frequencies(golden.get("frequency_allocation"), s.frequencies());
         if (golden.get("schema").asString().endsWith("#rope_freq")) {
             rotary(golden, s.frequencies());
@@ -42,17 +47,37 @@ public record BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, O
         compare("input_ids", golden, new BatchPlanner(s).plan(inputRows.apply(golden)));
     }
 
+    /** What a reference returned for a batch: its position IDs, rope_deltas and (derived) decode positions. */
+    record Recorded(JsonNode values, List<String> axes, boolean float32, JsonNode deltas, JsonNode next) {
+
+        /** The file's own {@code position_ids}, {@code rope_deltas} and {@code decode}. */
+        static Recorded of(JsonNode golden) {
+            JsonNode pos = golden.get("position_ids");
+            return new Recorded(pos.get("values"), axes(pos.get("axes")), pos.get("dtype").asString().equals("float32"),
+                    golden.get("rope_deltas").get("values"), golden.path("decode").path("next_positions"));
+        }
+
+        static List<String> axes(JsonNode names) {
+            return names.valueStream().map(JsonNode::asString).toList();
+        }
+    }
+
     /** Position IDs, rope_deltas and decode positions of a batch against the file. */
     static void compare(String from, JsonNode golden, BatchPlan plan) {
-        JsonNode pos = golden.get("position_ids");
-        JsonNode values = pos.get("values");
-        boolean float32 = pos.get("dtype").asString().equals("float32");
-        if (float32 != (plan.dtype() == DType.FLOAT32)) {
-            throw new Mismatch(from + ": dtype: expected " + pos.get("dtype").asString() + ", actual " + plan.dtype());
+        compare(from, Recorded.of(golden), plan);
+    }
+
+    /** A batch against a recorded result; JSON nulls (slots the reference did not fill) are skipped. */
+    static void compare(String from, Recorded r, BatchPlan plan) {
+        if (r.float32() != (plan.dtype() == DType.FLOAT32)) {
+            throw new Mismatch(from + ": dtype: expected " + (r.float32() ? "float32" : "integer") + ", actual "
+                    + plan.dtype());
         }
+        JsonNode values = r.values();
         int batch = values.get(0).size();
-        if (plan.batchSize() != batch || plan.length() != golden.get("seq_len").asInt()) {
-            throw new Mismatch(from + ": shape: expected " + batch + "x" + golden.get("seq_len").asInt() + ", actual "
+        int length = values.get(0).get(0).size();
+        if (plan.batchSize() != batch || plan.length() != length) {
+            throw new Mismatch(from + ": shape: expected " + batch + "x" + length + ", actual "
                     + plan.batchSize() + "x" + plan.length());
         }
         for (int a = 0; a < values.size(); a++) {
@@ -60,27 +85,26 @@ public record BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, O
                 JsonNode row = values.get(a).get(b);
                 for (int i = 0; i < row.size(); i++) {
                     if (!row.get(i).isNull()) {
-                        same(from + ": row " + b + " token " + i + " axis " + pos.get("axes").get(a).asString(),
-                                row.get(i).asDouble(), plan.get(a, b, i), float32);
+                        same(from + ": row " + b + " token " + i + " axis " + r.axes().get(a), row.get(i).asDouble(),
+                                plan.get(a, b, i), r.float32());
                     }
                 }
             }
         }
-        JsonNode deltas = golden.get("rope_deltas").get("values");
         double[] actual = plan.ropeDeltas();
         for (int b = 0; b < batch; b++) {
-            JsonNode d = deltas.get(b).isArray() ? deltas.get(b).get(0) : deltas.get(b);
-            same(from + ": rope_deltas row " + b, d.asDouble(), actual[b], float32);
+            JsonNode d = r.deltas().get(b).isArray() ? r.deltas().get(b).get(0) : r.deltas().get(b);
+            same(from + ": rope_deltas row " + b, d.asDouble(), actual[b], r.float32());
         }
-        JsonNode next = golden.path("decode").path("next_positions");
-        if (next.isArray()) {
+        JsonNode next = r.next();
+        if (next != null && next.isArray()) {
             int steps = next.get(0).get(0).size();
             double[][][] decode = plan.decodePositions(steps);
             for (int a = 0; a < next.size(); a++) {
                 for (int b = 0; b < batch; b++) {
                     for (int k = 0; k < steps; k++) {
-                        same(from + ": decode row " + b + " step " + k + " axis " + a,
-                                next.get(a).get(b).get(k).asDouble(), decode[a][b][k], float32);
+                        same(from + ": decode row " + b + " step " + k + " axis " + r.axes().get(a),
+                                next.get(a).get(b).get(k).asDouble(), decode[a][b][k], r.float32());
                     }
                 }
             }

@@ -54,6 +54,7 @@ final class Checkers {
         m.put("ucpe", new UcpeChecker());
         m.put("gta", new GtaChecker());
         m.put("glm4v", FamilyCheckers.glm4v());
+        m.put("ernie45_vl", FamilyCheckers.ernie45Vl());
         return m;
     }
 

@@ -1,11 +1,18 @@
 package dev.posplan.conformance;
 
+import dev.posplan.multimodal.ErnieFormat;
+import dev.posplan.multimodal.ErnieInputIds;
 import dev.posplan.multimodal.GlmFormat;
 import dev.posplan.multimodal.GlmInputIds;
 import dev.posplan.multimodal.PromptPart;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.BatchPlanner;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Checkers of the families whose golden files use the batch schema ({@link BatchGoldenChecker}). */
 final class FamilyCheckers {
@@ -20,6 +27,60 @@ final class FamilyCheckers {
                 g -> GlmInputIds.rows(glmIds(g.get("model_config")), BatchLayouts.ints(g, "input_ids"),
                         BatchLayouts.ints(g, "attention_mask"), BatchLayouts.ints(g, "image_grid_thw"),
                         BatchLayouts.ints(g, "video_grid_thw"), g.get("model_config").get("spatial_merge_size").asInt()));
+    }
+
+    /**
+     * ERNIE-4.5-VL: the primary reference ({@code compat} transformers) from layout and from
+     * {@code mm_token_type_ids}, then the file's cross-checks as compatibility modes: the earlier transformers
+     * ({@code transformers-prev}) on the same padded batch, SGLang ({@code sglang}) on each unpadded row alone.
+     */
+    static FolderChecker ernie45Vl() {
+        BatchGoldenChecker primary = ernie("transformers");
+        BatchGoldenChecker prev = ernie("transformers-prev");
+        BatchGoldenChecker sglang = ernie("sglang");
+        return golden -> {
+            primary.check(golden);
+            JsonNode cross = golden.get("cross_check");
+            if (cross == null) {
+                return;
+            }
+            JsonNode p = cross.get("transformers_prev");
+            List<String> axes = BatchGoldenChecker.Recorded.axes(golden.get("position_ids").get("axes"));
+            BatchGoldenChecker.compare("transformers-prev", new BatchGoldenChecker.Recorded(p.get("position_ids"), axes,
+                    false, p.get("rope_deltas"), null), new BatchPlanner(prev.create(golden)).plan(prev.layoutRows().apply(golden)));
+            JsonNode s = cross.get("sglang");
+            List<TokenStream> rows = sglang.layoutRows().apply(golden);
+            for (int b = 0; b < rows.size(); b++) {
+                JsonNode row = s.get("rows_position_ids").get(b);
+                ArrayNode batchOfOne = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode axis : row.values()) {
+                    batchOfOne.add(JsonNodeFactory.instance.arrayNode().add(axis));
+                }
+                BatchGoldenChecker.compare("sglang row " + b, new BatchGoldenChecker.Recorded(batchOfOne, axes, false,
+                        JsonNodeFactory.instance.arrayNode().add(s.get("rows_rope_deltas").get(b)), null),
+                        new BatchPlanner(sglang.create(golden)).plan(List.of(rows.get(b))));
+            }
+        };
+    }
+
+    private static BatchGoldenChecker ernie(String compat) {
+        return new BatchGoldenChecker("ernie45-vl", g -> ernieParams(g, compat),
+                g -> BatchLayouts.rows(g, ErnieFormat.ERNIE45_VL,
+                        seg -> PromptPart.Video.uniform(Layouts.grid(seg.get("grid_thw")), 0)),
+                g -> ErnieInputIds.rows(BatchLayouts.ints(g, "mm_token_type_ids"), BatchLayouts.ints(g, "attention_mask"),
+                        BatchLayouts.ints(g, "image_grid_thw"), BatchLayouts.ints(g, "video_grid_thw"),
+                        g.get("model_config").get("spatial_merge_size").asInt(),
+                        g.get("model_config").get("temporal_merge_size").asInt()));
+    }
+
+    private static Map<String, Object> ernieParams(JsonNode golden, String compat) {
+        JsonNode f = golden.get("frequency_allocation");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("head_dim", f.get("head_dim").asInt());
+        out.put("rope_theta", f.get("theta").asDouble());
+        out.put("mrope_section", Golden.plain(f.get("mrope_section")));
+        out.put("compat", compat);
+        return out;
     }
 
     private static Map<String, Object> glmParams(JsonNode golden) {
