@@ -19,7 +19,9 @@ public final class HostFormats {
             InternVlFormat.INTERNVL2,
             BareFormat.BARE,
             GlmFormat.GLM4V,
-            ErnieFormat.ERNIE45_VL));
+            ErnieFormat.ERNIE45_VL,
+            BailingFormat.BAILING,
+            BailingFormat.BAILING_INTERLEAVED));
 
     private HostFormats() {
     }

@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.scheme.Bailing;
 import dev.posplan.planners.scheme.Ernie45Vl;
 import dev.posplan.planners.scheme.Glm4v;
 import dev.posplan.planners.scheme.Hope;
@@ -51,7 +52,8 @@ public final class SchemeRegistry {
             new Mmrope.Factory(),
             new Grape.Factory(),
             new Glm4v.Factory(),
-            new Ernie45Vl.Factory());
+            new Ernie45Vl.Factory(),
+            new Bailing.Factory());
 
     private SchemeRegistry() {
     }

@@ -5,11 +5,13 @@ import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -25,10 +27,18 @@ import tools.jackson.databind.JsonNode;
  * @param params     scheme parameters from the whole golden file (its {@code model_config}, a mode, …)
  * @param layoutRows the rows as the host format writes {@code layout.rows}, unpadded
  * @param inputRows  the rows the family's block detection finds in {@code inputs}
+ * @param probeRow   the position whose angle the probe file's host applies for a probe position (vLLM's cache
+ *                   lookup for Bailing's negative probes)
  */
 public record BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, Object>> params,
-        Function<JsonNode, List<TokenStream>> layoutRows, Function<JsonNode, List<TokenStream>> inputRows)
-        implements FolderChecker {
+        Function<JsonNode, List<TokenStream>> layoutRows, Function<JsonNode, List<TokenStream>> inputRows,
+        DoubleUnaryOperator probeRow) implements FolderChecker {
+
+    /** A checker whose probe file's cos/sin are those of the probe positions themselves. */
+    public BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, Object>> params,
+            Function<JsonNode, List<TokenStream>> layoutRows, Function<JsonNode, List<TokenStream>> inputRows) {
+        this(scheme, params, layoutRows, inputRows, DoubleUnaryOperator.identity());
+    }
 
     /** The scheme with the parameters of this file. */
     Scheme create(JsonNode golden) {
@@ -40,11 +50,20 @@ public record BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, O
         Scheme s = create(golden);
         frequencies(golden.get("frequency_allocation"), s.frequencies());
         if (golden.get("schema").asString().endsWith("#rope_freq")) {
-            rotary(golden, s.frequencies());
+            rotary(golden, s.frequencies(), probeRow);
             return;
         }
-        compare("layout", golden, new BatchPlanner(s).plan(layoutRows.apply(golden)));
+        compare("layout", golden, new BatchPlanner(s, paddingSide(golden)).plan(layoutRows.apply(golden)));
         compare("input_ids", golden, new BatchPlanner(s).plan(inputRows.apply(golden)));
+    }
+
+    /**
+     * Where the file's shorter rows are padded: {@code layout.padding_side}, else on the right (references that
+     * take one request at a time, Bailing's, leave the tail of a shorter row null).
+     */
+    static PaddingSide paddingSide(JsonNode golden) {
+        return golden.get("layout").path("padding_side").asString("right").equals("left") ? PaddingSide.LEFT
+                : PaddingSide.RIGHT;
     }
 
     /** What a reference returned for a batch: its position IDs, rope_deltas and (derived) decode positions. */
@@ -136,14 +155,15 @@ public record BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, O
      * cos (and sin) at each probe position: pair j's angle is computed once in float32, and the file gives
      * the value on each channel of the pair ({@code pair_channels}), or one value per pair.
      */
-    static void rotary(JsonNode golden, FrequencyAllocation alloc) {
+    static void rotary(JsonNode golden, FrequencyAllocation alloc, DoubleUnaryOperator probeRow) {
         JsonNode channels = golden.get("frequency_allocation").get("pair_channels");
         for (JsonNode sample : golden.get("rotary_check").get("samples").values()) {
             double[] thw = Golden.doubles(sample.get("pos_thw"));
             JsonNode cos = sample.has("cos_selected") ? sample.get("cos_selected") : sample.get("cos");
             JsonNode sin = sample.has("sin_selected") ? sample.get("sin_selected") : sample.get("sin");
             for (int j = 0; j < alloc.pairs(); j++) {
-                float angle = FrequencyAllocation.angle(thw[alloc.axisOfPair(j)], alloc.invFreq(j));
+                float angle = FrequencyAllocation.angle(probeRow.applyAsDouble(thw[alloc.axisOfPair(j)]),
+                        alloc.invFreq(j));
                 String where = "pos " + sample.get("pos_thw") + " pair " + j;
                 int[] slots = cos.size() == alloc.pairs() ? new int[] {j} : Golden.ints(channels.get(j));
                 for (int slot : slots) {

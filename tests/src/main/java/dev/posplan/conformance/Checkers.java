@@ -55,6 +55,7 @@ final class Checkers {
         m.put("gta", new GtaChecker());
         m.put("glm4v", FamilyCheckers.glm4v());
         m.put("ernie45_vl", FamilyCheckers.ernie45Vl());
+        m.put("bailing", FamilyCheckers.bailing());
         return m;
     }
 

@@ -1,11 +1,14 @@
 package dev.posplan.conformance;
 
+import dev.posplan.multimodal.BailingFormat;
+import dev.posplan.multimodal.BailingInputIds;
 import dev.posplan.multimodal.ErnieFormat;
 import dev.posplan.multimodal.ErnieInputIds;
 import dev.posplan.multimodal.GlmFormat;
 import dev.posplan.multimodal.GlmInputIds;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.scheme.Bailing;
 import dev.posplan.planners.BatchPlanner;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +83,40 @@ final class FamilyCheckers {
         out.put("rope_theta", f.get("theta").asDouble());
         out.put("mrope_section", Golden.plain(f.get("mrope_section")));
         out.put("compat", compat);
+        return out;
+    }
+
+    /**
+     * Bailing: the format of the file's {@code use_interleaved_frame_timestamp}, patch-token detection; the
+     * probe file's cos/sin come from vLLM's cache lookup (see {@link BatchGoldenChecker#rotary}).
+     */
+    static BatchGoldenChecker bailing() {
+        return new BatchGoldenChecker("bailing", FamilyCheckers::bailingParams,
+                g -> BatchLayouts.rows(g, BailingFormat.of(interleaved(g)),
+                        seg -> PromptPart.Video.uniform(Layouts.grid(seg.get("grid_thw")),
+                                seg.path("timestamp_tokens_per_frame").asInt(0))),
+                g -> BailingInputIds.rows(new BailingInputIds.TokenIds(
+                        g.get("model_config").get("image_patch_token").asInt(),
+                        g.get("model_config").get("video_patch_token").asInt()),
+                        BatchLayouts.ints(g, "input_ids"), BatchLayouts.ints(g, "attention_mask"),
+                        BatchLayouts.ints(g, "image_grid_thw"), BatchLayouts.ints(g, "video_grid_thw"),
+                        g.get("model_config").get("spatial_merge_size").asInt(), interleaved(g)),
+                p -> Bailing.NegativePositions.VLLM_CACHE_ROW.row(p, VLLM_TEST_MAX_POSITIONS));
+    }
+
+    /** The cos/sin cache size of the probe file (rope_freq_bailing.json: vLLM's tests, 4096 rows). */
+    private static final int VLLM_TEST_MAX_POSITIONS = 4096;
+
+    private static boolean interleaved(JsonNode golden) {
+        return golden.get("model_config").get("use_interleaved_frame_timestamp").asBoolean();
+    }
+
+    private static Map<String, Object> bailingParams(JsonNode golden) {
+        JsonNode f = golden.get("frequency_allocation");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("head_dim", f.get("head_dim").asInt());
+        out.put("rope_theta", f.get("theta").asDouble());
+        out.put("mrope_section", Golden.plain(f.get("mrope_section")));
         return out;
     }
 

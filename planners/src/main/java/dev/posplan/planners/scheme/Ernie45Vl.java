@@ -4,6 +4,7 @@ import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.DeltaBase;
 import dev.posplan.planners.MropeLayout;
+import dev.posplan.planners.PairAxes;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
@@ -58,17 +59,13 @@ public final class Ernie45Vl {
         }
     }
 
-    /** Pair j's axis: h/w alternating over the first {@code 2 · hw} pairs, t after them. */
+    /** Pair j's axis: h/w alternating over the first {@code h + w} pairs, t after them. */
     static int[] pairAxis(int[] section, int pairs) {
         if (section.length != 3 || section[0] != section[1] || section[0] + section[1] + section[2] != pairs) {
             throw new IllegalArgumentException("mrope_section must be [h, w, t] with h == w and h + w + t = " + pairs
                     + " rotary pairs, got " + Arrays.toString(section));
         }
-        int[] out = new int[pairs];
-        for (int j = 0; j < pairs; j++) {
-            out[j] = j >= section[0] + section[1] ? 0 : j % 2 == 0 ? 1 : 2;
-        }
-        return out;
+        return PairAxes.spatialAlternatingThenTime(section[0] + section[1], pairs);
     }
 
     /** Registry entry {@code ernie45-vl}. */

@@ -1,0 +1,144 @@
+package dev.posplan.planners.scheme;
+
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.planners.BlockLayout;
+import dev.posplan.planners.ComposedScheme;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.DeltaBase;
+import dev.posplan.planners.GridFill;
+import dev.posplan.planners.PairAxes;
+import dev.posplan.planners.PositionBuffer;
+import dev.posplan.planners.PositionDesign;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.Walk;
+import java.util.Arrays;
+
+/**
+ * Bailing 3D-RoPE (Ling-VL, Ming; SGLang {@code BailingMRotaryEmbedding}): token (k, i, j) of a block with base
+ * b gets {@code T = b + 2k}, {@code H = T + i - (h-1)/2}, {@code W = T + j - (w-1)/2}: h and w are centred on the
+ * frame's time, so they go <b>negative</b> for a large grid near the start. Text resumes after the largest T
+ * only, and rope_deltas count the T axis only: {@code max(T) + 1 - n}. With Ming's interleaved frame
+ * timestamps the host format makes every frame its own block ({@code use_interleaved_frame_timestamp}, a host
+ * choice), so the 2-per-slice step shows only inside a plain video.
+ *
+ * <p>Negative positions are where the references part: SGLang shifts them into a cos/sin cache that covers
+ * negative angles (the signed position, {@code negative_positions=signed}, the default), while vLLM indexes
+ * its cache with the raw position, so a negative p reads row {@code max_position_embeddings + p}
+ * ({@code negative_positions=vllm-cache-row}: the plan holds the rows vLLM rotates by).
+ *
+ * <p>The reference takes one request at a time: a batch is its rows planned alone (rope_deltas count each
+ * row's own tokens, so padding changes nothing on the real tokens). Allocation (vLLM's Bailing tests): head
+ * 64, theta 6e6, {@code mrope_section [t, h, w] = [8, 12, 12]}; the first {@code h + w} GPT-J pairs alternate
+ * h and w, the last {@code t} read t.
+ */
+public final class Bailing {
+
+    /** The temporal step per slice: the reference's {@code time_index * 2.0}. */
+    static final double SLICE_STEP = 2;
+
+    private Bailing() {
+    }
+
+    /** How a host turns a negative position into a cos/sin row ({@code negative_positions}). */
+    public enum NegativePositions {
+        /** The position itself (SGLang; the mathematical angle). */
+        SIGNED("signed"),
+        /** vLLM: the cache row {@code max_position_embeddings + p} for {@code p < 0}. */
+        VLLM_CACHE_ROW("vllm-cache-row");
+
+        private final String apiName;
+
+        NegativePositions(String apiName) {
+            this.apiName = apiName;
+        }
+
+        public String apiName() {
+            return apiName;
+        }
+
+        /** The position whose angle the host applies for {@code position}. */
+        public double row(double position, int maxPositionEmbeddings) {
+            return this == VLLM_CACHE_ROW && position < 0 ? maxPositionEmbeddings + position : position;
+        }
+
+        static NegativePositions read(SchemeParams p) {
+            String name = p.getString("negative_positions", SIGNED.apiName, java.util.Set.of(SIGNED.apiName,
+                    VLLM_CACHE_ROW.apiName));
+            return name.equals(SIGNED.apiName) ? SIGNED : VLLM_CACHE_ROW;
+        }
+    }
+
+    /** The plan with every position replaced by its cache row (decode and rope_deltas are never negative). */
+    static PositionPlan rows(PositionPlan plan, NegativePositions rule, int maxPositionEmbeddings) {
+        PositionBuffer out = PositionBuffer.allocate(plan.dtype(), plan.axes(), plan.length());
+        double[] start = new double[plan.axes()];
+        for (int a = 0; a < plan.axes(); a++) {
+            for (int i = 0; i < plan.length(); i++) {
+                out.set(a, i, rule.row(plan.get(a, i), maxPositionEmbeddings));
+            }
+            start[a] = plan.decodePosition(a, 0);
+        }
+        return PositionPlan.of(plan.axisNames(), out, plan.unpaddedLength(), plan.maxPosition(), start,
+                plan.decodeStep()).withDeltaBase(plan.deltaBase());
+    }
+
+    /** The centred block layout. */
+    static final class CentredLayout implements BlockLayout {
+        @Override
+        public void place(VisualBlock block, Walk walk) {
+            Grid g = block.grid();
+            double base = walk.next();
+            int at = walk.cursor();
+            GridFill.axis(walk.out(), 0, at, g, base, SLICE_STEP, 0, 0);
+            GridFill.axis(walk.out(), 1, at, g, base - (g.h() - 1) / 2, SLICE_STEP, 1, 0);
+            GridFill.axis(walk.out(), 2, at, g, base - (g.w() - 1) / 2, SLICE_STEP, 0, 1);
+            double lastTime = base + SLICE_STEP * (g.t() - 1);
+            walk.endBlock(block, lastTime + 1, lastTime);
+        }
+    }
+
+    /** Registry entry {@code bailing}. */
+    public static final class Factory implements SchemeFactory {
+        @Override
+        public String name() {
+            return "bailing";
+        }
+
+        @Override
+        public String summary() {
+            return "Bailing (Ling-VL / Ming) 3D-RoPE: h and w centred on the frame time (negative positions), "
+                    + "text resumes after the t axis";
+        }
+
+        @Override
+        public Scheme create(SchemeParams p) {
+            Rotary rotary = Rotary.read(p, 64, 6_000_000);
+            int[] section = p.getIntArray("mrope_section", new int[] {8, 12, 12});
+            int[] pairAxis = Options.sections("mrope_section", () -> {
+                if (section.length != 3 || section[1] != section[2]
+                        || section[0] + section[1] + section[2] != rotary.pairs()) {
+                    throw new IllegalArgumentException("mrope_section must be [t, h, w] with h == w and t + h + w = "
+                            + rotary.pairs() + " rotary pairs, got " + Arrays.toString(section));
+                }
+                return PairAxes.spatialAlternatingThenTime(section[1] + section[2], rotary.pairs());
+            });
+            NegativePositions negative = NegativePositions.read(p);
+            int maxPositions = p.getInt("max_position_embeddings", 32768);
+            if (maxPositions < 1) {
+                throw SchemeParams.invalid("max_position_embeddings", "must be >= 1, got " + maxPositions);
+            }
+            PositionDesign design = Options.walker(p, QwenAxes.THW, DType.INT32, new CentredLayout(), 0)
+                    .andThen(plan -> plan.withDeltaBase(DeltaBase.UNPADDED));
+            if (negative == NegativePositions.VLLM_CACHE_ROW) {
+                design = design.andThen(plan -> rows(plan, negative, maxPositions));
+            }
+            return new ComposedScheme(name(), design,
+                    rotary.pairwise("hw-alternating-gptj", QwenAxes.THW, pairAxis), p.effective());
+        }
+    }
+}
