@@ -21,7 +21,9 @@ public final class HostFormats {
             GlmFormat.GLM4V,
             ErnieFormat.ERNIE45_VL,
             BailingFormat.BAILING,
-            BailingFormat.BAILING_INTERLEAVED));
+            BailingFormat.BAILING_INTERLEAVED,
+            QwenOmniFormat.QWEN2_5_OMNI,
+            QwenOmniFormat.QWEN3_OMNI));
 
     private HostFormats() {
     }

@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.AudioVideoBlock;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import java.util.ArrayList;
@@ -17,6 +18,15 @@ public interface BlockLayout {
      * {@code walk.next()}, then calls {@link Walk#endBlock}.
      */
     void place(VisualBlock block, Walk walk);
+
+    /**
+     * Writes a video with its interleaved audio track (Qwen-Omni), then calls {@link Walk#endBlock}. Layouts of
+     * schemes without audio reject it.
+     */
+    default void placeAudioVideo(AudioVideoBlock block, Walk walk) {
+        throw new IllegalArgumentException("this scheme cannot place audio inside a video (use_audio_in_video); "
+                + "the Qwen-Omni schemes can");
+    }
 
     /**
      * The layout to use for one sequence. Layouts with per-sequence state (HoPE's temporal scale drawn

@@ -15,6 +15,8 @@ import dev.posplan.planners.scheme.MropeAbsoluteTime;
 import dev.posplan.planners.scheme.MropeInterleave;
 import dev.posplan.planners.scheme.Tpe2d;
 import dev.posplan.planners.scheme.Omnirope;
+import dev.posplan.planners.scheme.Qwen25Omni;
+import dev.posplan.planners.scheme.Qwen3Omni;
 import dev.posplan.planners.scheme.V2pe;
 import dev.posplan.planners.scheme.V2peMr;
 import dev.posplan.planners.scheme.VanillaRope;
@@ -53,7 +55,9 @@ public final class SchemeRegistry {
             new Grape.Factory(),
             new Glm4v.Factory(),
             new Ernie45Vl.Factory(),
-            new Bailing.Factory());
+            new Bailing.Factory(),
+            new Qwen25Omni.Factory(),
+            new Qwen3Omni.Factory());
 
     private SchemeRegistry() {
     }

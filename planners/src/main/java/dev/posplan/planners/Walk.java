@@ -1,6 +1,6 @@
 package dev.posplan.planners;
 
-import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.multimodal.Segment;
 
 /**
  * The state of one pass of the {@link QwenWalker}: where in the sequence it is ({@link #cursor()}),
@@ -53,7 +53,7 @@ public final class Walk {
      * Finishes a block: moves the cursor past its tokens, sets where text resumes and raises M by the
      * block's contribution (whatever the scheme counts: all axes, the t row, a ceiling, …).
      */
-    public void endBlock(VisualBlock block, double resumeAt, double blockMax) {
+    public void endBlock(Segment block, double resumeAt, double blockMax) {
         cursor += block.tokens();
         next = resumeAt;
         resumedAt = resumeAt;

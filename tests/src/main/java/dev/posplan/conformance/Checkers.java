@@ -56,6 +56,7 @@ final class Checkers {
         m.put("glm4v", FamilyCheckers.glm4v());
         m.put("ernie45_vl", FamilyCheckers.ernie45Vl());
         m.put("bailing", FamilyCheckers.bailing());
+        m.put("qwen_omni", new OmniChecker());
         return m;
     }
 
