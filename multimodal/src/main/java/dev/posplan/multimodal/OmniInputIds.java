@@ -63,9 +63,13 @@ public final class OmniInputIds {
         int i = 0;
         while (i < row.length) {
             if (mask != null && mask[i] == 0) {
-                out.text(text).padding(1);
+                int end = i;
+                while (end < row.length && mask[end] == 0) {
+                    end++;
+                }
+                out.text(text).padding(end - i);
                 text = 0;
-                i++;
+                i = end;
                 continue;
             }
             int id = row[i];

@@ -60,6 +60,7 @@ public final class TokenTypeRuns {
         TokenStream.Builder out = TokenStream.builder();
         int group = -1;
         int length = 0;
+        int pads = 0;
         for (int i = 0; i < types.length; i++) {
             if (mask != null && mask[i] == 0) {
                 if (group > TEXT) {
@@ -69,9 +70,11 @@ public final class TokenTypeRuns {
                 flush(out, group, length, b);
                 group = -1;
                 length = 0;
-                out.padding(1);
+                pads++;
                 continue;
             }
+            out.padding(pads);
+            pads = 0;
             int type = types[i];
             if (type < TEXT || type > VIDEO) {
                 throw new IllegalArgumentException("token type " + type + " at [" + b + "][" + i + "]: expected 0 (text), "
@@ -84,6 +87,7 @@ public final class TokenTypeRuns {
             }
             length++;
         }
+        out.padding(pads);
         flush(out, group, length, b);
         return out.build();
     }

@@ -11,8 +11,8 @@ public enum OmniModel {
         @Override
         public int audioTokens(int melFrames) {
             requireFrames(melFrames);
-            int afterConv = (melFrames - 1) / 2 + 1;
-            return (afterConv - 2) / 2 + 1;
+            int afterConv = Math.floorDiv(melFrames - 1, 2) + 1;
+            return Math.floorDiv(afterConv - 2, 2) + 1;   // floor division, as Python's //: 1 frame gives 0
         }
 
         @Override
