@@ -95,6 +95,18 @@ class PlanEndpointTest extends HttpSupport {
         assertEquals("vllm", body.get("params").get("compat").asString());
     }
 
+    /** Bailing centres h and w on the frame time: a big image at the start has negative positions. */
+    @Test
+    void bailingAnswersNegativePositionsAsTheLibraryDoes() throws Exception {
+        JsonNode body = plan("""
+                {"scheme": "bailing", "format": "bailing", "decodeSteps": 3,
+                 "parts": [{"type": "image", "grid": [1, 9, 11]}, {"type": "text", "tokens": 2}]}""");
+        PositionPlan expected = library("bailing", Map.of(), "bailing",
+                List.of(new PromptPart.Image(new Grid(1, 9, 11)), new PromptPart.Text(2)), 0);
+        assertSamePlan(expected, body, 3);
+        assertEquals(-4, expected.get(2, 1));
+    }
+
     @Test
     void videoropeAnswersFloat32Positions() throws Exception {
         JsonNode body = plan("""

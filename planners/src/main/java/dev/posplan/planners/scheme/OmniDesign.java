@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The position design both Qwen-Omni schemes share: the Qwen-style walk with {@link OmniLayout}, audio
  * placeholders positioned as text, and the reference's two branches chosen once per batch: with any image or
- * video grid the multimodal branch (pads {@code padValue}), else the text-only branch ({@code cumsum - 1},
- * pads 1). rope_deltas count the unpadded tokens (the reference subsets by the mask before {@code len()});
+ * video grid the multimodal branch (pads {@code pad_value}: 1 in Qwen2.5-Omni, 0 in Qwen3-Omni), else the
+ * text-only branch ({@code cumsum - 1}, pads 1). rope_deltas count the unpadded tokens (the reference subsets by the mask before {@code len()});
  * decode continues at M + 1.
  */
 final class OmniDesign implements PositionDesign {

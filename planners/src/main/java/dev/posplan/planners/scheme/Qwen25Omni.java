@@ -39,7 +39,8 @@ public final class Qwen25Omni {
             Rotary rotary = Rotary.read(p, 1_000_000);
             int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
             int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3));
-            return new ComposedScheme(name(), new OmniDesign(OmniModel.QWEN2_5_OMNI, DType.INT32, 1),
+            return new ComposedScheme(name(), new OmniDesign(OmniModel.QWEN2_5_OMNI, DType.INT32,
+                    p.getDouble("pad_value", 1)),
                     rotary.pairwise("chunked", QwenAxes.THW, pairAxis), p.effective());
         }
     }

@@ -39,7 +39,8 @@ public final class Qwen3Omni {
             Rotary rotary = Rotary.read(p, 1_000_000);
             int[] section = p.getIntArray("mrope_section", new int[] {24, 20, 20});
             int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.interleaved(section, rotary.pairs()));
-            return new ComposedScheme(name(), new OmniDesign(OmniModel.QWEN3_OMNI, DType.FLOAT32, 0),
+            return new ComposedScheme(name(), new OmniDesign(OmniModel.QWEN3_OMNI, DType.FLOAT32,
+                    p.getDouble("pad_value", 0)),
                     rotary.pairwise("interleaved", QwenAxes.THW, pairAxis), p.effective());
         }
     }
