@@ -8,9 +8,7 @@ import dev.posplan.planners.DType;
 import dev.posplan.planners.DeltaBase;
 import dev.posplan.planners.GridFill;
 import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeFactory;
@@ -73,20 +71,6 @@ public final class Bailing {
         }
     }
 
-    /** The plan with every position replaced by its cache row (decode and rope_deltas are never negative). */
-    static PositionPlan rows(PositionPlan plan, NegativePositions rule, int maxPositionEmbeddings) {
-        PositionBuffer out = PositionBuffer.allocate(plan.dtype(), plan.axes(), plan.length());
-        double[] start = new double[plan.axes()];
-        for (int a = 0; a < plan.axes(); a++) {
-            for (int i = 0; i < plan.length(); i++) {
-                out.set(a, i, rule.row(plan.get(a, i), maxPositionEmbeddings));
-            }
-            start[a] = plan.decodePosition(a, 0);
-        }
-        return PositionPlan.of(plan.axisNames(), out, plan.unpaddedLength(), plan.maxPosition(), start,
-                plan.decodeStep()).withDeltaBase(plan.deltaBase());
-    }
-
     /** The centred block layout. */
     static final class CentredLayout implements BlockLayout {
         @Override
@@ -135,7 +119,9 @@ public final class Bailing {
             PositionDesign design = Options.walker(p, QwenAxes.THW, DType.INT32, new CentredLayout(), 0)
                     .andThen(plan -> plan.withDeltaBase(DeltaBase.UNPADDED));
             if (negative == NegativePositions.VLLM_CACHE_ROW) {
-                design = design.andThen(plan -> rows(plan, negative, maxPositions));
+                // decode and rope_deltas are never negative: only the positions change
+                design = design.andThen(plan -> PlanRewrite.map(plan, v -> negative.row(v, maxPositions),
+                        plan.maxPosition()));
             }
             return new ComposedScheme(name(), design,
                     rotary.pairwise("hw-alternating-gptj", QwenAxes.THW, pairAxis), p.effective());

@@ -19,23 +19,36 @@ import java.util.List;
  */
 final class OmniDesign implements PositionDesign {
 
+    /** What the reference's text-only branch writes on pads. */
+    private static final double TEXT_ONLY_PAD = 1;
+
     private final QwenWalker multimodal;
     private final QwenWalker textOnly;
 
     OmniDesign(OmniModel model, DType dtype, double padValue) {
         OmniLayout layout = new OmniLayout(model, dtype == DType.FLOAT32);
         this.multimodal = new QwenWalker(QwenAxes.THW, dtype, layout, padValue);
-        this.textOnly = new QwenWalker(QwenAxes.THW, dtype, layout, 1);
+        this.textOnly = new QwenWalker(QwenAxes.THW, dtype, layout, TEXT_ONLY_PAD);
     }
 
     @Override
     public PositionPlan plan(TokenStream stream) {
-        return (stream.hasVisual() ? multimodal : textOnly).plan(stream).withDeltaBase(DeltaBase.UNPADDED);
+        return planBatch(List.of(stream)).get(0);
     }
 
     @Override
     public List<PositionPlan> planBatch(List<TokenStream> rows) {
-        QwenWalker walker = rows.stream().anyMatch(TokenStream::hasVisual) ? multimodal : textOnly;
-        return walker.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED)).toList();
+        if (rows.stream().anyMatch(TokenStream::hasVisual)) {
+            return multimodal.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED)).toList();
+        }
+        return textOnly.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED))
+                .map(OmniDesign::maxOverPads).toList();
+    }
+
+    /** The text-only branch's max, which includes the value 1 written on pads. */
+    private static PositionPlan maxOverPads(PositionPlan plan) {
+        boolean padded = plan.unpaddedLength() < plan.length();
+        return padded && plan.maxPosition() < TEXT_ONLY_PAD
+                ? PlanRewrite.map(plan, v -> v, TEXT_ONLY_PAD) : plan;
     }
 }

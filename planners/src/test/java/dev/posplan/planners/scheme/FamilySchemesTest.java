@@ -137,6 +137,20 @@ class FamilySchemesTest {
         assertEquals(6, plan.maxPosition());
     }
 
+    /** The text-only branch takes its max over the pads' 1 too: a padded row with one real token has delta 1. */
+    @Test
+    void omniTextOnlyMaxIncludesThePadValue() {
+        TokenStream one = TokenStream.builder().padding(3).text(1).build();
+        TokenStream two = TokenStream.builder().padding(2).text(2).build();
+        for (String name : List.of("qwen2.5-omni", "qwen3-omni")) {
+            BatchPlan batch = new BatchPlanner(SchemeRegistry.create(name)).plan(List.of(one, two));
+            assertEquals(1, batch.ropeDeltas()[0], name);
+            assertEquals(0, batch.ropeDeltas()[1], name);
+            assertEquals(1, batch.get(0, 0, 0), name);
+            assertEquals(0, batch.get(0, 0, 3), name);
+        }
+    }
+
     @Test
     void schemesWithoutAudioRejectAudioInVideo() {
         VisualBlock video = new VisualBlock(Modality.VIDEO, new Grid(1, 1, 1), 1.0f, 0, 0);
