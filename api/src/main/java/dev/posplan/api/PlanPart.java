@@ -9,14 +9,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One piece of a prompt on the wire, told apart by its {@code "type"}: {@code text}, {@code image} or
- * {@code video}. Grids are merged LLM grids {@code [t, h, w]} (one cell per placeholder token).
+ * One piece of a prompt on the wire, told apart by its {@code "type"}: {@code text}, {@code image} (optionally
+ * with the {@code camera} that took it), {@code video} or {@code table}. Grids are merged LLM grids
+ * {@code [t, h, w]} (one cell per placeholder token).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = PlanPart.Text.class, name = "text"),
         @JsonSubTypes.Type(value = PlanPart.Image.class, name = "image"),
-        @JsonSubTypes.Type(value = PlanPart.Video.class, name = "video")})
+        @JsonSubTypes.Type(value = PlanPart.Video.class, name = "video"),
+        @JsonSubTypes.Type(value = PlanPart.Table.class, name = "table")})
 public sealed interface PlanPart {
 
     /** {@code tokens} text tokens. */
@@ -26,11 +28,17 @@ public sealed interface PlanPart {
             int tokens) implements PlanPart {
     }
 
-    /** One image with its merged grid {@code [t, h, w]}; {@code t} is 1 except for InternVL tiles. */
+    /**
+     * One image with its merged grid {@code [t, h, w]} ({@code t} is 1 except for InternVL tiles), or a posed
+     * image whose grid its camera decides.
+     */
     record Image(
-            @JsonProperty(required = true)
-            @JsonPropertyDescription("Merged LLM grid [t, h, w]; t = 1 except in internvl2 (t = tiles).")
-            List<Integer> grid) implements PlanPart {
+            @JsonPropertyDescription("Merged LLM grid [t, h, w]; t = 1 except in internvl2 (t = tiles). Optional "
+                    + "with a camera (its token grid); required otherwise.")
+            List<Integer> grid,
+            @JsonPropertyDescription("The camera that took the image, for camera encodings (plucker, prope, gta, "
+                    + "ucpe). Optional.")
+            CameraPart camera) implements PlanPart {
 
         public Image {
             grid = copy(grid);
@@ -61,6 +69,21 @@ public sealed interface PlanPart {
 
         public Video {
             grid = copy(grid);
+        }
+    }
+
+    /**
+     * One table (2D-TPE), given as the token count of every cell, {@code cells[row][column]} (header row first,
+     * every row the same length); the service serialises it as the reference's 2R x (2C+1) token grid.
+     */
+    record Table(
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("Token count of every cell, [row][column], header row first; rows of equal "
+                    + "length.")
+            List<List<Integer>> cells) implements PlanPart {
+
+        public Table {
+            cells = cells == null ? null : Collections.unmodifiableList(new ArrayList<>(cells));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param maxPosition     the scheme's maximum position M
  * @param decodePositions {@code [decodeSteps][axes]} positions of the next generated tokens
  * @param frequencies     the frequency allocation
+ * @param tensors         the scheme's outputs other than positions, by name (empty for a plain RoPE)
  */
 public record PlanResponse(
         @JsonPropertyDescription("Registry name of the scheme.") String scheme,
@@ -29,10 +30,15 @@ public record PlanResponse(
         @JsonPropertyDescription("Tokens in the sequence, padding and wrapper tokens included.") int length,
         @JsonPropertyDescription("[axes][length] positions: integers for int32, float32 values for float32.")
         PositionValues positions,
-        @JsonPropertyDescription("rope_deltas: maxPosition + 1 - length (the length the scheme's host counts).")
+        @JsonPropertyDescription("rope_deltas: maxPosition + 1 - length (the length the scheme's host counts); "
+                + "null for an encoding without positions.")
         Number ropeDelta,
-        @JsonPropertyDescription("The scheme's maximum position M.") Number maxPosition,
+        @JsonPropertyDescription("The scheme's maximum position M; null for an encoding without positions.")
+        Number maxPosition,
         @JsonPropertyDescription("[decodeSteps][axes] positions of the next generated tokens.")
         PositionValues decodePositions,
-        @JsonPropertyDescription("The scheme's frequency allocation.") FrequencyInfo frequencies) {
+        @JsonPropertyDescription("The scheme's frequency allocation.") FrequencyInfo frequencies,
+        @JsonPropertyDescription("Scheme outputs other than positions (camera rays, projections, GTA "
+                + "representations), by name; empty for a plain RoPE.")
+        Map<String, TensorValues> tensors) {
 }

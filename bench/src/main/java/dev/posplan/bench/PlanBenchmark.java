@@ -1,9 +1,7 @@
 package dev.posplan.bench;
 
-import dev.posplan.multimodal.BareFormat;
 import dev.posplan.multimodal.HostFormat;
-import dev.posplan.multimodal.InternVlFormat;
-import dev.posplan.multimodal.QwenFormats;
+import dev.posplan.multimodal.HostFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
@@ -53,14 +51,9 @@ public class PlanBenchmark {
         stream = format.expand(Layouts.byName(layout));
     }
 
-    /** Each scheme reads the stream its reference does. */
+    /** Each scheme reads the stream its reference does: the first host format its declaration names. */
     static HostFormat formatFor(String scheme) {
-        return switch (scheme) {
-            case "mrope" -> QwenFormats.QWEN2_VL;
-            case "vrope" -> BareFormat.BARE;
-            case "v2pe" -> InternVlFormat.INTERNVL2;
-            default -> QwenFormats.QWEN3_VL;
-        };
+        return HostFormats.byName(SchemeRegistry.declaration(scheme).referenceFormat());
     }
 
     /**

@@ -18,14 +18,14 @@ public record AudioVideoBlock(VisualBlock video, int audioTokens, int[] runs) im
     public AudioVideoBlock {
         Objects.requireNonNull(video, "video");
         if (audioTokens < 0) {
-            throw new IllegalArgumentException("audio tokens must be >= 0, got " + audioTokens);
+            throw InvalidInputException.of("audio tokens must be >= 0, got " + audioTokens);
         }
         runs = runs.clone();
         long videoSum = 0;
         long audioSum = 0;
         for (int i = 0; i < runs.length; i++) {
             if (runs[i] < 0) {
-                throw new IllegalArgumentException("audio/video run " + i + " is negative: " + runs[i]);
+                throw InvalidInputException.of("audio/video run " + i + " is negative: " + runs[i]);
             }
             if (i % 2 == 0) {
                 videoSum += runs[i];
@@ -34,7 +34,7 @@ public record AudioVideoBlock(VisualBlock video, int audioTokens, int[] runs) im
             }
         }
         if (videoSum != video.tokens() || audioSum != audioTokens) {
-            throw new IllegalArgumentException("audio/video runs hold " + videoSum + " video and " + audioSum
+            throw InvalidInputException.of("audio/video runs hold " + videoSum + " video and " + audioSum
                     + " audio tokens, but the video has " + video.tokens() + " and its audio " + audioTokens);
         }
     }

@@ -5,7 +5,7 @@ package dev.posplan.multimodal;
  * The rules agree on every prompt a processor produces and differ on hand-made ones (bare pads, adjacent
  * images).
  */
-public enum BlockDetection {
+public enum BlockDetection implements ApiNamed {
 
     /**
      * HF transformers 4.x {@code get_rope_index}: the number of images (videos) is the number of
@@ -36,17 +36,13 @@ public enum BlockDetection {
         this.apiName = apiName;
     }
 
+    @Override
+
     public String apiName() {
         return apiName;
     }
 
     public static BlockDetection byName(String name) {
-        for (BlockDetection d : values()) {
-            if (d.apiName.equals(name)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown block detection '" + name + "'; known: token-scan, "
-                + "token-type-runs, placeholder-offsets");
+        return ApiNamed.parse(BlockDetection.class, name, "block detection");
     }
 }

@@ -56,7 +56,7 @@ final class BlockFinder {
             int edVideo = remainingVideos > 0 ? row.indexOf(ids.videoPad(), st, row.length()) : Integer.MAX_VALUE;
             if (edImage < 0 || edVideo < 0) {
                 // HF's list.index raises here too.
-                throw new IllegalArgumentException(row.name() + ": a <|vision_start|> + pad pair has no pad token "
+                throw InvalidInputException.of(row.name() + ": a <|vision_start|> + pad pair has no pad token "
                         + "left after index " + row.original(st) + " (earlier blocks took them)");
             }
             Modality m = edImage < edVideo ? Modality.IMAGE : Modality.VIDEO;
@@ -80,7 +80,7 @@ final class BlockFinder {
         forEachPadRun(row, (m, start, end) -> {
             VisualBlock b = queue(m).next(row.index());
             if (b.tokens() != end - start) {
-                throw new IllegalArgumentException(row.name() + ": the run of " + (end - start) + " " + name(m)
+                throw InvalidInputException.of(row.name() + ": the run of " + (end - start) + " " + name(m)
                         + " pad tokens at index " + row.original(start) + " is one block under "
                         + BlockDetection.TOKEN_TYPE_RUNS.apiName() + " detection (HF main), but " + gridField(b)
                         + " gives " + b.tokens() + " tokens (adjacent images need a token between them)");
@@ -97,7 +97,7 @@ final class BlockFinder {
             for (int i = start; i < end;) {
                 VisualBlock b = queue(m).next(row.index());
                 if (b.tokens() > end - i) {
-                    throw new IllegalArgumentException(row.name() + ": " + gridField(b) + " needs " + b.tokens()
+                    throw InvalidInputException.of(row.name() + ": " + gridField(b) + " needs " + b.tokens()
                             + " tokens but only " + (end - i) + " " + name(m)
                             + " pad tokens remain in the run at index " + row.original(i));
                 }
@@ -137,7 +137,7 @@ final class BlockFinder {
         int end = 0;
         for (Placeholder p : sorted) {
             if (p.offset() < end || p.offset() >= row.length()) {
-                throw new IllegalArgumentException(where + ": offset " + p.offset() + " overlaps the previous item or "
+                throw InvalidInputException.of(where + ": offset " + p.offset() + " overlaps the previous item or "
                         + "lies outside the " + row.length() + " unmasked tokens");
             }
             VisualBlock first = queue(p.modality()).next(row.index());
@@ -148,7 +148,7 @@ final class BlockFinder {
                 continue;
             }
             if (first.frame() != 0) {
-                throw new IllegalArgumentException(where + ": the video at offset " + p.offset() + " starts inside "
+                throw InvalidInputException.of(where + ": the video at offset " + p.offset() + " starts inside "
                         + gridField(first) + " (frame " + first.frame() + ")");
             }
             // Each frame: the first video pad between the next vision_start and the vision_end after it.
@@ -159,7 +159,7 @@ final class BlockFinder {
                 int ve = vs < 0 ? -1 : row.indexOf(ids.visionEnd(), vs, row.length());
                 int pad = ve < 0 ? -1 : row.indexOf(ids.videoPad(), vs, ve);
                 if (pad < 0 || ve - pad != frame.tokens()) {
-                    throw new IllegalArgumentException(where + ": frame " + k + " of " + gridField(frame) + " needs "
+                    throw InvalidInputException.of(where + ": frame " + k + " of " + gridField(frame) + " needs "
                             + frame.tokens() + " video pad tokens between the next <|vision_start|> and "
                             + "<|vision_end|> after index " + row.original(from));
                 }
@@ -184,7 +184,7 @@ final class BlockFinder {
         int pad = ids.pad(b.modality());
         for (int i = at; i < at + b.tokens(); i++) {
             if (i >= row.length() || row.token(i) != pad) {
-                throw new IllegalArgumentException(row.name() + ": " + gridField(b) + " needs " + b.tokens() + " "
+                throw InvalidInputException.of(row.name() + ": " + gridField(b) + " needs " + b.tokens() + " "
                         + name(b.modality()) + " pad tokens from index " + row.original(at) + ", but "
                         + (i >= row.length() ? "the row ends" : "index " + row.original(i) + " holds id " + row.token(i)));
             }

@@ -15,13 +15,13 @@ public record Grid(int t, int h, int w) {
         requireSide("h", h);
         requireSide("w", w);
         if ((long) t * h * w > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException("grid " + t + "x" + h + "x" + w + " has too many tokens");
+            throw InvalidInputException.of("grid " + t + "x" + h + "x" + w + " has too many tokens");
         }
     }
 
     private static void requireSide(String name, int v) {
         if (v < 1 || v > MAX_SIDE) {
-            throw new IllegalArgumentException("grid " + name + " must be in 1.." + MAX_SIDE + ", got " + v);
+            throw InvalidInputException.of("grid " + name + " must be in 1.." + MAX_SIDE + ", got " + v);
         }
     }
 

@@ -25,7 +25,7 @@ final class GridQueue {
         for (int i = 0; i < n; i++) {
             Grid g = merged("image_grid_thw", i, thw[i], preset);
             if (g.t() != 1) {
-                throw new IllegalArgumentException("image_grid_thw[" + i + "]: t must be 1 for an image, got " + g.t());
+                throw InvalidInputException.of("image_grid_thw[" + i + "]: t must be 1 for an image, got " + g.t());
             }
             blocks.add(new VisualBlock(Modality.IMAGE, g, Float.NaN, i, 0));
         }
@@ -36,11 +36,11 @@ final class GridQueue {
         int n = thw == null ? 0 : thw.length;
         if (secondPerGridTs != null) {
             if (!preset.absoluteTime()) {
-                throw new IllegalArgumentException("second_per_grid_ts is only used by models with absolute time "
+                throw InvalidInputException.of("second_per_grid_ts is only used by models with absolute time "
                         + "(qwen2.5-vl), not " + preset.apiName());
             }
             if (secondPerGridTs.length != n) {
-                throw new IllegalArgumentException("second_per_grid_ts has " + secondPerGridTs.length
+                throw InvalidInputException.of("second_per_grid_ts has " + secondPerGridTs.length
                         + " entries but video_grid_thw has " + n + " videos");
             }
         }
@@ -63,27 +63,27 @@ final class GridQueue {
     }
 
     private static float seconds(double s, int v) {
-        float f = (float) s;
-        if (!(f >= 0) || Float.isInfinite(f)) {
-            throw new IllegalArgumentException("second_per_grid_ts[" + v + "] must be finite and >= 0, got " + s);
+        if (Double.isNaN(s)) {
+            throw new InvalidInputException("second_per_grid_ts[" + v + "]", "second_per_grid_ts[" + v
+                    + "] must be finite and >= 0, got NaN");
         }
-        return f;
+        return VisualBlock.secondsPerGrid(s, "second_per_grid_ts[" + v + "]");
     }
 
     /** The LLM grid of a patch grid: {@code (t, h/m, w/m)}. */
     private static Grid merged(String field, int i, int[] thw, ModelPreset preset) {
         if (thw == null || thw.length != 3) {
-            throw new IllegalArgumentException(field + "[" + i + "] must have 3 entries (t, h, w)");
+            throw InvalidInputException.of(field + "[" + i + "] must have 3 entries (t, h, w)");
         }
         int m = preset.spatialMergeSize();
         if (thw[1] % m != 0 || thw[2] % m != 0) {
-            throw new IllegalArgumentException(field + "[" + i + "] = [" + thw[0] + ", " + thw[1] + ", " + thw[2]
+            throw InvalidInputException.of(field + "[" + i + "] = [" + thw[0] + ", " + thw[1] + ", " + thw[2]
                     + "]: h and w must be multiples of spatial_merge_size " + m);
         }
         try {
             return new Grid(thw[0], thw[1] / m, thw[2] / m);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + "[" + i + "]: " + e.getMessage(), e);
+            throw InvalidInputException.of(field + "[" + i + "]: " + e.getMessage(), e);
         }
     }
 
@@ -101,7 +101,7 @@ final class GridQueue {
 
     VisualBlock next(int row) {
         if (cursor == blocks.size()) {
-            throw new IllegalArgumentException("input_ids[" + row + "] has more " + unit() + " than " + field
+            throw InvalidInputException.of("input_ids[" + row + "] has more " + unit() + " than " + field
                     + " provides (" + blocks.size() + ")");
         }
         return blocks.get(cursor++);
@@ -109,7 +109,7 @@ final class GridQueue {
 
     void requireConsumed() {
         if (cursor != blocks.size()) {
-            throw new IllegalArgumentException(field + " provides " + blocks.size() + " " + unit()
+            throw InvalidInputException.of(field + " provides " + blocks.size() + " " + unit()
                     + " but the prompt's blocks use only " + cursor);
         }
     }

@@ -22,7 +22,7 @@ public interface HostFormat {
      */
     default TokenStream expand(List<PromptPart> parts, int leftPadding) {
         if (leftPadding < 0) {
-            throw new IllegalArgumentException("leftPadding must be >= 0, got " + leftPadding);
+            throw InvalidInputException.of("leftPadding must be >= 0, got " + leftPadding);
         }
         TokenStream.Builder b = TokenStream.builder().padding(leftPadding);
         int images = 0;
@@ -35,12 +35,14 @@ public interface HostFormat {
                 appendImage(b, img.block(images++));
             } else if (part instanceof PromptPart.Video v) {
                 appendVideo(b, v, videos++);
+            } else if (part instanceof PromptPart.Table t) {
+                b.table(t.grid());
             } else if (part instanceof PromptPart.Audio a) {
                 appendAudio(b, a);
             } else if (part instanceof PromptPart.VideoWithAudio av) {
                 appendVideoWithAudio(b, av, videos++);
             } else {
-                throw new IllegalArgumentException(apiName() + " cannot write " + part);
+                throw InvalidInputException.of(apiName() + " cannot write " + part);
             }
         }
         return b.build();
@@ -62,7 +64,7 @@ public interface HostFormat {
 
     private void requireImageGrid(Grid grid, int image) {
         if (grid.t() != 1 && !imageTilesOnT()) {
-            throw new IllegalArgumentException(apiName() + ": image " + image + " has grid.t = " + grid.t()
+            throw InvalidInputException.of(apiName() + ": image " + image + " has grid.t = " + grid.t()
                     + ", but an image is one slice in this format (grid.t must be 1); several frames are a video");
         }
     }
@@ -75,11 +77,11 @@ public interface HostFormat {
 
     /** Writes an audio clip; formats of models without audio reject it. */
     default void appendAudio(TokenStream.Builder b, PromptPart.Audio audio) {
-        throw new IllegalArgumentException("host format " + apiName() + " has no audio");
+        throw InvalidInputException.of("host format " + apiName() + " has no audio");
     }
 
     /** Writes a video with its audio track ({@code use_audio_in_video}); formats without audio reject it. */
     default void appendVideoWithAudio(TokenStream.Builder b, PromptPart.VideoWithAudio video, int source) {
-        throw new IllegalArgumentException("host format " + apiName() + " has no audio in video");
+        throw InvalidInputException.of("host format " + apiName() + " has no audio in video");
     }
 }

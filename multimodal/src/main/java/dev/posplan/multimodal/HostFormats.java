@@ -62,11 +62,11 @@ public final class HostFormats {
     }
 
     /** No host format of that name. */
-    public static final class UnknownFormatException extends IllegalArgumentException {
+    public static final class UnknownFormatException extends InvalidInputException {
         private static final long serialVersionUID = 1L;
 
         UnknownFormatException(String name, Collection<String> known) {
-            super("unknown host format '" + name + "'; known: " + known);
+            super("format", "unknown host format '" + name + "'; known: " + known);
         }
     }
 }

@@ -21,7 +21,7 @@ public record InternVlFormat(int frameSeparatorTokens) implements HostFormat {
 
     public InternVlFormat {
         if (frameSeparatorTokens < 0) {
-            throw new IllegalArgumentException("frame separator tokens must be >= 0, got " + frameSeparatorTokens);
+            throw InvalidInputException.of("frame separator tokens must be >= 0, got " + frameSeparatorTokens);
         }
     }
 

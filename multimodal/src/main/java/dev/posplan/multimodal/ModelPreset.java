@@ -51,7 +51,7 @@ public record ModelPreset(String apiName, String referenceCheckpoint, String sch
         Objects.requireNonNull(tokenIds, "tokenIds");
         mropeSection = mropeSection.clone();
         if (patchSize < 1 || spatialMergeSize < 1 || temporalPatchSize < 1 || tokensPerSecond < 0 || headDim < 2) {
-            throw new IllegalArgumentException("bad constants for model preset " + apiName);
+            throw InvalidInputException.of("bad constants for model preset " + apiName);
         }
     }
 
@@ -66,7 +66,7 @@ public record ModelPreset(String apiName, String referenceCheckpoint, String sch
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown model preset '" + name + "'; known: "
+        throw InvalidInputException.of("unknown model preset '" + name + "'; known: "
                 + ALL.stream().map(ModelPreset::apiName).toList());
     }
 

@@ -47,7 +47,7 @@ public final class OmniInputIds {
         int videos = in.videoGridThw() == null ? 0 : in.videoGridThw().length;
         int audios = in.audioSeqlens() == null ? 0 : in.audioSeqlens().length;
         if (scan.image != images || scan.video != videos || scan.audio != audios) {
-            throw new IllegalArgumentException("input_ids hold " + scan.image + " images, " + scan.video + " videos and "
+            throw InvalidInputException.of("input_ids hold " + scan.image + " images, " + scan.video + " videos and "
                     + scan.audio + " audios, but the grids and audio_seqlens give " + images + ", " + videos + " and "
                     + audios);
         }
@@ -121,7 +121,7 @@ public final class OmniInputIds {
         int open = 0;
         while (i < row.length && (row[i] == ids.video() || row[i] == ids.audio())) {
             if (mask != null && mask[i] == 0) {
-                throw new IllegalArgumentException("attention_mask[" + b + "][" + i + "] masks a token inside a video "
+                throw InvalidInputException.of("attention_mask[" + b + "][" + i + "] masks a token inside a video "
                         + "with audio");
             }
             if ((row[i] == ids.video()) != videoRun) {
@@ -143,7 +143,7 @@ public final class OmniInputIds {
         int i = from;
         while (i < row.length && row[i] == id) {
             if (mask != null && mask[i] == 0) {
-                throw new IllegalArgumentException("attention_mask[" + b + "][" + i + "] masks a placeholder token");
+                throw InvalidInputException.of("attention_mask[" + b + "][" + i + "] masks a placeholder token");
             }
             i++;
         }
@@ -153,7 +153,7 @@ public final class OmniInputIds {
     private VisualBlock imageBlock() {
         int[][] grids = in.imageGridThw();
         if (grids == null || image >= grids.length) {
-            throw new IllegalArgumentException("input_ids hold more images than image_grid_thw gives");
+            throw InvalidInputException.of("input_ids hold more images than image_grid_thw gives");
         }
         Grid g = TokenTypeRuns.merged("image_grid_thw", image, grids[image], 1, in.merge());
         return new VisualBlock(Modality.IMAGE, g, Float.NaN, image++, 0);
@@ -162,7 +162,7 @@ public final class OmniInputIds {
     private VisualBlock videoBlock() {
         int[][] grids = in.videoGridThw();
         if (grids == null || video >= grids.length) {
-            throw new IllegalArgumentException("input_ids hold more videos than video_grid_thw gives");
+            throw InvalidInputException.of("input_ids hold more videos than video_grid_thw gives");
         }
         Grid g = TokenTypeRuns.merged("video_grid_thw", video, grids[video], 1, in.merge());
         float spg = in.secondPerGrid() == null ? Float.NaN : in.secondPerGrid()[video];
@@ -172,14 +172,14 @@ public final class OmniInputIds {
     private int audioTokens(int index) {
         int[] seqlens = in.audioSeqlens();
         if (seqlens == null || index >= seqlens.length) {
-            throw new IllegalArgumentException("input_ids hold more audios than audio_seqlens gives");
+            throw InvalidInputException.of("input_ids hold more audios than audio_seqlens gives");
         }
         return format.model().audioTokens(seqlens[index]);
     }
 
     private static int requireLength(String field, int index, int expected, int actual) {
         if (expected != actual) {
-            throw new IllegalArgumentException(field + "[" + index + "] makes " + expected + " tokens, but input_ids "
+            throw InvalidInputException.of(field + "[" + index + "] makes " + expected + " tokens, but input_ids "
                     + "have " + actual + " there");
         }
         return actual;

@@ -8,7 +8,7 @@ public record PaddingRun(int tokens) implements Segment {
 
     public PaddingRun {
         if (tokens < 1) {
-            throw new IllegalArgumentException("padding run length must be >= 1, got " + tokens);
+            throw InvalidInputException.of("padding run length must be >= 1, got " + tokens);
         }
     }
 }

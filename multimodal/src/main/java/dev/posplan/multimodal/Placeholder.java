@@ -11,7 +11,7 @@ public record Placeholder(Modality modality, int offset) {
     public Placeholder {
         Objects.requireNonNull(modality, "modality");
         if (offset < 0) {
-            throw new IllegalArgumentException("placeholder offset must be >= 0, got " + offset);
+            throw InvalidInputException.of("placeholder offset must be >= 0, got " + offset);
         }
     }
 }

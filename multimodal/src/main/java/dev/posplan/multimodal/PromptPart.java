@@ -1,12 +1,14 @@
 package dev.posplan.multimodal;
 
 import dev.posplan.multimodal.camera.CameraView;
+import dev.posplan.multimodal.table.TableGrid;
 import java.util.Objects;
 
 /**
  * What a pipeline knows about one piece of a prompt before a host format turns it into tokens: a number
- * of text tokens, an image grid (optionally with its camera), a video grid with its timing, an audio clip
- * (its placeholder count), or a video with its audio track. Grids are merged LLM grids.
+ * of text tokens, an image grid (optionally with its camera), a video grid with its timing, a table's
+ * token grid, an audio clip (its placeholder count), or a video with its audio track. Grids are merged LLM
+ * grids.
  */
 public sealed interface PromptPart {
 
@@ -14,7 +16,7 @@ public sealed interface PromptPart {
     record Text(int tokens, TextRole role) implements PromptPart {
         public Text {
             if (tokens < 0) {
-                throw new IllegalArgumentException("text tokens must be >= 0, got " + tokens);
+                throw InvalidInputException.of("text tokens must be >= 0, got " + tokens);
             }
             Objects.requireNonNull(role, "role");
         }
@@ -76,21 +78,27 @@ public sealed interface PromptPart {
             Objects.requireNonNull(grid, "grid");
             Objects.requireNonNull(timestampTokens, "timestampTokens");
             // Checked here, not only when a block is built: per-frame formats never put it in a block.
-            if (!Float.isNaN(secondsPerGrid) && !(secondsPerGrid >= 0 && Float.isFinite(secondsPerGrid))) {
-                throw new IllegalArgumentException("secondsPerGrid must be NaN (absent) or finite and >= 0, got "
-                        + secondsPerGrid);
-            }
+            VisualBlock.secondsPerGrid(secondsPerGrid, "second_per_grid_t");
             timestampTokens = timestampTokens.clone();
             if (timestampTokens.length != grid.t()) {
-                throw new IllegalArgumentException("timestampTokens: expected " + grid.t()
+                throw InvalidInputException.of("timestampTokens: expected " + grid.t()
                         + " counts (one per temporal patch, grid.t), got " + timestampTokens.length);
             }
             for (int k = 0; k < timestampTokens.length; k++) {
                 if (timestampTokens[k] < 0) {
-                    throw new IllegalArgumentException("timestampTokens[" + k + "] must be >= 0, got "
+                    throw InvalidInputException.of("timestampTokens[" + k + "] must be >= 0, got "
                             + timestampTokens[k]);
                 }
             }
+        }
+
+        /**
+         * A video whose {@code second_per_grid_t} is the processor's Python float (null when absent), held as the
+         * reference's float32 tensor holds it.
+         */
+        public static Video of(Grid grid, Double secondPerGridT, int[] timestampTokens) {
+            return new Video(grid, secondPerGridT == null ? Float.NaN
+                    : VisualBlock.secondsPerGrid(secondPerGridT, "second_per_grid_t"), timestampTokens);
         }
 
         /** A video with the same number of timestamp tokens before every frame and no timing. */
@@ -139,14 +147,21 @@ public sealed interface PromptPart {
         }
     }
 
+    /** One table, serialised as its token grid (2D-TPE); written as a {@link TableBlock}. */
+    record Table(TableGrid grid) implements PromptPart {
+        public Table {
+            Objects.requireNonNull(grid, "grid");
+        }
+    }
+
     /**
      * One audio clip as its number of placeholder tokens (a model's length formula turns mel frames into
-     * tokens, e.g. {@code dev.posplan.multimodal.processor.OmniAudio}).
+     * tokens, e.g. {@link dev.posplan.multimodal.processor.OmniModel}).
      */
     record Audio(int tokens) implements PromptPart {
         public Audio {
             if (tokens < 0) {
-                throw new IllegalArgumentException("audio tokens must be >= 0, got " + tokens);
+                throw InvalidInputException.of("audio tokens must be >= 0, got " + tokens);
             }
         }
     }
@@ -162,7 +177,7 @@ public sealed interface PromptPart {
         public VideoWithAudio {
             Objects.requireNonNull(video, "video");
             if (audioTokens < 0) {
-                throw new IllegalArgumentException("audio tokens must be >= 0, got " + audioTokens);
+                throw InvalidInputException.of("audio tokens must be >= 0, got " + audioTokens);
             }
         }
     }

@@ -44,11 +44,11 @@ public final class QwenInputIds {
         this.placeholders = b.placeholders;
         if (placeholders != null) {
             if (detection != BlockDetection.PLACEHOLDER_OFFSETS) {
-                throw new IllegalArgumentException("placeholders are only used by block detection "
+                throw InvalidInputException.of("placeholders are only used by block detection "
                         + BlockDetection.PLACEHOLDER_OFFSETS.apiName() + ", not " + detection.apiName());
             }
             if (placeholders.size() != inputIds.length) {
-                throw new IllegalArgumentException("placeholders: expected one list per input_ids row ("
+                throw InvalidInputException.of("placeholders: expected one list per input_ids row ("
                         + inputIds.length + "), got " + placeholders.size());
             }
         }
@@ -126,19 +126,19 @@ public final class QwenInputIds {
 
     private static int[][] requireRows(int[][] rows) {
         if (rows == null || rows.length == 0) {
-            throw new IllegalArgumentException("input_ids must have at least one row");
+            throw InvalidInputException.of("input_ids must have at least one row");
         }
         for (int r = 0; r < rows.length; r++) {
             if (rows[r] == null) {
-                throw new IllegalArgumentException("input_ids[" + r + "] is missing");
+                throw InvalidInputException.of("input_ids[" + r + "] is missing");
             }
             if (rows[r].length != rows[0].length) {
-                throw new IllegalArgumentException("input_ids rows must have the same length: row 0 has "
+                throw InvalidInputException.of("input_ids rows must have the same length: row 0 has "
                         + rows[0].length + " tokens, row " + r + " has " + rows[r].length);
             }
         }
         if (rows[0].length > TokenStream.MAX_TOKENS) {
-            throw new IllegalArgumentException("input_ids rows have " + rows[0].length + " tokens, more than "
+            throw InvalidInputException.of("input_ids rows have " + rows[0].length + " tokens, more than "
                     + TokenStream.MAX_TOKENS);
         }
         return rows;
@@ -146,16 +146,16 @@ public final class QwenInputIds {
 
     private static int[][] requireMask(int[][] mask, int[][] rows) {
         if (mask.length != rows.length) {
-            throw new IllegalArgumentException("attention_mask has " + mask.length + " rows, input_ids has "
+            throw InvalidInputException.of("attention_mask has " + mask.length + " rows, input_ids has "
                     + rows.length);
         }
         for (int r = 0; r < mask.length; r++) {
             if (mask[r] == null || mask[r].length != rows[r].length) {
-                throw new IllegalArgumentException("attention_mask[" + r + "] must have " + rows[r].length + " entries");
+                throw InvalidInputException.of("attention_mask[" + r + "] must have " + rows[r].length + " entries");
             }
             for (int i = 0; i < mask[r].length; i++) {
                 if (mask[r][i] != 0 && mask[r][i] != 1) {
-                    throw new IllegalArgumentException("attention_mask[" + r + "][" + i + "] must be 0 or 1, got "
+                    throw InvalidInputException.of("attention_mask[" + r + "][" + i + "] must be 0 or 1, got "
                             + mask[r][i]);
                 }
             }
@@ -185,7 +185,7 @@ public final class QwenInputIds {
 
     private void requireCount(String what, String field, int padId, long pads, long gridTokens) {
         if (pads != gridTokens) {
-            throw new IllegalArgumentException("input_ids hold " + pads + " unmasked " + what + " pad tokens (id "
+            throw InvalidInputException.of("input_ids hold " + pads + " unmasked " + what + " pad tokens (id "
                     + padId + ") but " + field + " gives " + gridTokens + " (sum of t*h*w / "
                     + preset.spatialMergeSize() + "^2)");
         }
@@ -229,7 +229,7 @@ public final class QwenInputIds {
                 VisualBlock b = blocks.get(next).block();
                 for (int j = i; j < i + b.tokens(); j++) {
                     if (m != null && m[j] == 0) {
-                        throw new IllegalArgumentException("attention_mask[" + r + "][" + j + "] masks a token inside "
+                        throw InvalidInputException.of("attention_mask[" + r + "][" + j + "] masks a token inside "
                                 + "the block of " + BlockFinder.gridField(b));
                     }
                 }

@@ -19,7 +19,7 @@ public record QwenTokenIds(int visionStart, int visionEnd, int imagePad, int vid
         for (int i = 0; i < ids.length; i++) {
             for (int j = i + 1; j < ids.length; j++) {
                 if (ids[i] == ids[j]) {
-                    throw new IllegalArgumentException("special token ids must differ, " + ids[i] + " is used twice");
+                    throw InvalidInputException.of("special token ids must differ, " + ids[i] + " is used twice");
                 }
             }
         }

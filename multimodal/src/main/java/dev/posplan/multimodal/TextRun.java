@@ -7,7 +7,7 @@ public record TextRun(int tokens, TextRole role) implements Segment {
 
     public TextRun {
         if (tokens < 0) {
-            throw new IllegalArgumentException("text run length must be >= 0, got " + tokens);
+            throw InvalidInputException.of("text run length must be >= 0, got " + tokens);
         }
         Objects.requireNonNull(role, "role");
     }

@@ -40,7 +40,7 @@ public final class TokenStream {
             }
         }
         if (total > MAX_TOKENS) {
-            throw new IllegalArgumentException("stream has " + total + " tokens, more than " + MAX_TOKENS);
+            throw InvalidInputException.of("stream has " + total + " tokens, more than " + MAX_TOKENS);
         }
         this.length = (int) total;
         this.unpaddedLength = (int) unpadded;
@@ -142,7 +142,7 @@ public final class TokenStream {
         /** {@code tokens} padding tokens; 0 adds nothing, a negative count is an error. */
         public Builder padding(int tokens) {
             if (tokens < 0) {
-                throw new IllegalArgumentException("padding must be >= 0 tokens, got " + tokens);
+                throw InvalidInputException.of("padding must be >= 0 tokens, got " + tokens);
             }
             return tokens > 0 ? add(new PaddingRun(tokens)) : this;
         }

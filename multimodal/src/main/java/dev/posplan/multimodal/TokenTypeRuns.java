@@ -38,7 +38,7 @@ public final class TokenTypeRuns {
     public static List<TokenStream> rows(int[][] types, int[][] mask, List<VisualBlock> images,
             List<VisualBlock> videos) {
         if (mask != null && mask.length != types.length) {
-            throw new IllegalArgumentException("attention_mask has " + mask.length + " rows, input_ids " + types.length);
+            throw InvalidInputException.of("attention_mask has " + mask.length + " rows, input_ids " + types.length);
         }
         TokenTypeRuns scan = new TokenTypeRuns(images, videos);
         List<TokenStream> out = new ArrayList<>(types.length);
@@ -46,7 +46,7 @@ public final class TokenTypeRuns {
             out.add(scan.row(b, types[b], mask == null ? null : mask[b]));
         }
         if (scan.image != images.size() || scan.video != videos.size()) {
-            throw new IllegalArgumentException("input_ids hold " + scan.image + " of " + images.size()
+            throw InvalidInputException.of("input_ids hold " + scan.image + " of " + images.size()
                     + " image blocks and " + scan.video + " of " + videos.size() + " video blocks the grids give");
         }
         return out;
@@ -54,7 +54,7 @@ public final class TokenTypeRuns {
 
     private TokenStream row(int b, int[] types, int[] mask) {
         if (mask != null && mask.length != types.length) {
-            throw new IllegalArgumentException("attention_mask[" + b + "] has " + mask.length + " entries, input_ids["
+            throw InvalidInputException.of("attention_mask[" + b + "] has " + mask.length + " entries, input_ids["
                     + b + "] " + types.length);
         }
         TokenStream.Builder out = TokenStream.builder();
@@ -64,7 +64,7 @@ public final class TokenTypeRuns {
         for (int i = 0; i < types.length; i++) {
             if (mask != null && mask[i] == 0) {
                 if (group > TEXT) {
-                    throw new IllegalArgumentException("attention_mask[" + b + "][" + i + "] masks a token inside a "
+                    throw InvalidInputException.of("attention_mask[" + b + "][" + i + "] masks a token inside a "
                             + (group == IMAGE ? "image" : "video") + " block");
                 }
                 flush(out, group, length, b);
@@ -77,7 +77,7 @@ public final class TokenTypeRuns {
             pads = 0;
             int type = types[i];
             if (type < TEXT || type > VIDEO) {
-                throw new IllegalArgumentException("token type " + type + " at [" + b + "][" + i + "]: expected 0 (text), "
+                throw InvalidInputException.of("token type " + type + " at [" + b + "][" + i + "]: expected 0 (text), "
                         + "1 (image) or 2 (video)");
             }
             if (type != group) {
@@ -105,12 +105,12 @@ public final class TokenTypeRuns {
         int index = isImage ? image++ : video++;
         String field = isImage ? "image_grid_thw" : "video_grid_thw";
         if (index >= queue.size()) {
-            throw new IllegalArgumentException("input_ids row " + row + " has more " + (isImage ? "image" : "video")
+            throw InvalidInputException.of("input_ids row " + row + " has more " + (isImage ? "image" : "video")
                     + " blocks than " + field + " gives (" + queue.size() + ")");
         }
         VisualBlock block = queue.get(index);
         if (block.tokens() != n) {
-            throw new IllegalArgumentException(field + " block " + index + " has " + block.tokens() + " tokens, but "
+            throw InvalidInputException.of(field + " block " + index + " has " + block.tokens() + " tokens, but "
                     + "input_ids row " + row + " has " + n + " there");
         }
         out.add(block);
@@ -122,7 +122,7 @@ public final class TokenTypeRuns {
      */
     public static Grid merged(String field, int index, int[] thw, int temporalMerge, int merge) {
         if (thw.length != 3 || thw[0] % temporalMerge != 0 || thw[1] % merge != 0 || thw[2] % merge != 0) {
-            throw new IllegalArgumentException(field + "[" + index + "] must be [t, h, w] with t divisible by "
+            throw InvalidInputException.of(field + "[" + index + "] must be [t, h, w] with t divisible by "
                     + temporalMerge + " and h, w by " + merge);
         }
         return new Grid(thw[0] / temporalMerge, thw[1] / merge, thw[2] / merge);

@@ -24,11 +24,9 @@ public record VisualBlock(Modality modality, Grid grid, float secondsPerGrid, in
     public VisualBlock {
         Objects.requireNonNull(modality, "modality");
         Objects.requireNonNull(grid, "grid");
-        if (!Float.isNaN(secondsPerGrid) && !(secondsPerGrid >= 0 && Float.isFinite(secondsPerGrid))) {
-            throw new IllegalArgumentException("second_per_grid_t must be finite and >= 0, got " + secondsPerGrid);
-        }
+        secondsPerGrid(secondsPerGrid, "second_per_grid_t");
         if (source < 0 || frame < 0) {
-            throw new IllegalArgumentException("visual block: source and frame must be >= 0, got source=" + source
+            throw InvalidInputException.of("visual block: source and frame must be >= 0, got source=" + source
                     + ", frame=" + frame);
         }
         if (camera != null) {
@@ -37,6 +35,21 @@ public record VisualBlock(Modality modality, Grid grid, float secondsPerGrid, in
     }
 
     /** A block without a camera. */
+    /**
+     * The one rule for Qwen2.5-VL's {@code second_per_grid_t}: NaN (absent) or a finite float32 >= 0, as the
+     * reference's float32 tensor holds the processor's Python float.
+     *
+     * @param field the input field it came from, named by the error
+     * @throws InvalidInputException naming {@code field}
+     */
+    public static float secondsPerGrid(double seconds, String field) {
+        float f = (float) seconds;
+        if (!Float.isNaN(f) && !(f >= 0 && Float.isFinite(f))) {
+            throw new InvalidInputException(field, field + " must be finite and >= 0, got " + seconds);
+        }
+        return f;
+    }
+
     public VisualBlock(Modality modality, Grid grid, float secondsPerGrid, int source, int frame) {
         this(modality, grid, secondsPerGrid, source, frame, null);
     }
@@ -75,7 +88,7 @@ public record VisualBlock(Modality modality, Grid grid, float secondsPerGrid, in
      */
     static void requireCameraGrid(Grid grid, CameraView camera) {
         if (grid.t() != 1) {
-            throw new IllegalArgumentException("grid.t is " + grid.t() + ", but a camera view describes one image "
+            throw InvalidInputException.of("grid.t is " + grid.t() + ", but a camera view describes one image "
                     + "(grid.t must be 1)");
         }
         requireSide("grid.h", grid.h(), "imageHeight", camera.imageHeight(), camera, camera.tokensY(), "rows");
@@ -85,7 +98,7 @@ public record VisualBlock(Modality modality, Grid grid, float secondsPerGrid, in
     private static void requireSide(String field, int got, String imageField, int imageSide, CameraView camera,
             int expected, String what) {
         if (got != expected) {
-            throw new IllegalArgumentException(field + " is " + got + ", but the camera view has " + expected
+            throw InvalidInputException.of(field + " is " + got + ", but the camera view has " + expected
                     + " token " + what + " (" + imageField + " " + imageSide + " / (patchSize " + camera.patchSize()
                     + " · spatialMerge " + camera.spatialMerge() + "))");
         }

@@ -20,7 +20,7 @@ class PromptPartValidationTest {
         for (float bad : new float[] {-1f, Float.POSITIVE_INFINITY}) {
             // Qwen3-VL writes per-frame blocks without the timing, so only the part itself can catch it.
             String m = message(() -> QwenFormats.QWEN3_VL.expand(List.of(new PromptPart.Video(g, bad, new int[2]))));
-            assertTrue(m.contains("secondsPerGrid"), m);
+            assertTrue(m.contains("second_per_grid_t"), m);
         }
         assertEquals(2f, new PromptPart.Video(g, 2f, new int[2]).secondsPerGrid());
     }

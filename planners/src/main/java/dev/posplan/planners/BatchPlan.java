@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.compat.DeltaBase;
 import java.util.List;
 
 /**
@@ -62,9 +63,9 @@ public final class BatchPlan {
         }
         int[][][] out = new int[axes()][rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
-            int[] data = rows.get(b).intData();
+            PositionPlan.Int32 row = (PositionPlan.Int32) rows.get(b);
             for (int a = 0; a < out.length; a++) {
-                out[a][b] = java.util.Arrays.copyOfRange(data, a * length, (a + 1) * length);
+                out[a][b] = row.axisValues(a);
             }
         }
         return out;
@@ -77,9 +78,9 @@ public final class BatchPlan {
         }
         float[][][] out = new float[axes()][rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
-            float[] data = rows.get(b).floatData();
+            PositionPlan.Float32 row = (PositionPlan.Float32) rows.get(b);
             for (int a = 0; a < out.length; a++) {
-                out[a][b] = java.util.Arrays.copyOfRange(data, a * length, (a + 1) * length);
+                out[a][b] = row.axisValues(a);
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
 import dev.posplan.multimodal.TokenStream;
@@ -37,7 +38,7 @@ public final class BatchPlanner {
 
     public BatchPlan plan(List<TokenStream> rows) {
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("a batch needs at least one row");
+            throw InvalidInputException.of("a batch needs at least one row");
         }
         int length = 0;
         for (TokenStream row : rows) {

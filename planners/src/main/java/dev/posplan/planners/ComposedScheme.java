@@ -1,6 +1,9 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.design.PositionDesign;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +37,7 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
 
     private void rejectTables(TokenStream stream) {
         if (stream.hasTable()) {
-            throw new IllegalArgumentException("scheme '" + name + "' cannot plan a table block; "
+            throw InvalidInputException.of("scheme '" + name + "' cannot plan a table block; "
                     + "use scheme 'tpe2d' for tables");
         }
     }

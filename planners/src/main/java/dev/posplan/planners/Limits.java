@@ -1,5 +1,7 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * Upper bounds checked before posplan allocates anything whose size comes from the input or a parameter, so
  * that an oversized request fails with a message naming the limit instead of exhausting memory.
@@ -21,14 +23,7 @@ public record Limits(int maxTokens, int maxHeadDim, int maxPositionValues) {
 
     public Limits {
         if (maxTokens < 1 || maxHeadDim < 2 || maxPositionValues < 1) {
-            throw new IllegalArgumentException("limits must be positive");
-        }
-    }
-
-    /** Checks {@code head_dim} against {@link #maxHeadDim}, naming the parameter. */
-    public void checkHeadDim(int headDim) {
-        if (headDim > maxHeadDim) {
-            throw SchemeParams.invalid("head_dim", "must be at most " + maxHeadDim + ", got " + headDim);
+            throw InvalidInputException.of("limits must be positive");
         }
     }
 
@@ -38,12 +33,12 @@ public record Limits(int maxTokens, int maxHeadDim, int maxPositionValues) {
      */
     public int positionValues(int axes, int length) {
         if (length > maxTokens) {
-            throw new IllegalArgumentException("a sequence of " + length + " tokens exceeds the limit of "
+            throw InvalidInputException.of("a sequence of " + length + " tokens exceeds the limit of "
                     + maxTokens + " tokens per sequence");
         }
         long values = (long) axes * length;
         if (values > maxPositionValues) {
-            throw new IllegalArgumentException("a plan of " + axes + " axes x " + length + " tokens exceeds the limit of "
+            throw InvalidInputException.of("a plan of " + axes + " axes x " + length + " tokens exceeds the limit of "
                     + maxPositionValues + " position values per sequence");
         }
         return (int) values;

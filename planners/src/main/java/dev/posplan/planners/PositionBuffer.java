@@ -1,5 +1,6 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -74,11 +75,11 @@ public abstract sealed class PositionBuffer permits PositionBuffer.Ints, Positio
     abstract Object freeze();
 
     /** A position that an {@link DType#INT32} buffer cannot hold; the walker adds which input caused it. */
-    public static final class Int32Overflow extends IllegalArgumentException {
+    public static final class Int32Overflow extends InvalidInputException {
         private static final long serialVersionUID = 1L;
 
         Int32Overflow(double value) {
-            super("position " + value + " exceeds the int32 range of integer positions");
+            super(null, "position " + value + " exceeds the int32 range of integer positions");
         }
     }
 

@@ -1,11 +1,17 @@
 package dev.posplan.planners;
 
+import dev.posplan.planners.compat.DeltaBase;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Position IDs of one sequence: {@code axes × length} values stored axis-major in one primitive array
- * ({@code int[]} or {@code float[]}, see {@link #dtype()}), plus what a decoder needs to continue.
+ * What a scheme plans for one sequence: {@code axes × length} position IDs stored axis-major in one
+ * primitive array — an {@link Int32} or a {@link Float32} plan, as the reference's tensor is — plus what a
+ * decoder needs to continue, and the scheme's other outputs ({@link #tensors()}: camera rays, projections, …).
+ * An encoding with no position ids of its own (a camera encoding) plans zero axes and only tensors.
  *
  * <p>{@code maxPosition} is the scheme's "max" M (over all axes for the M-RoPE family, the t row for
  * VideoRoPE/HoPE, ceil of the maximum for V2PE); {@link #ropeDelta()} is {@code M + 1 - base} with the
@@ -13,41 +19,43 @@ import java.util.Objects;
  * unpadded tokens, qwen-mrope.md §4). Generated token {@code k} (0, 1, …) gets
  * {@code decodeStart[axis] + k * decodeStep} on each axis.
  */
-public final class PositionPlan {
+public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPlan.Float32 {
 
     private final List<String> axisNames;
-    private final DType dtype;
     private final int length;
     private final int unpaddedLength;
-    private final int[] ints;
-    private final float[] floats;
     private final double maxPosition;
     private final double[] decodeStart;
     private final double decodeStep;
     private final DeltaBase deltaBase;
+    private final List<OutputTensor> tensors;
 
-    private PositionPlan(List<String> axisNames, DType dtype, int length, int unpaddedLength, Object data,
-            double maxPosition, double[] decodeStart, double decodeStep, DeltaBase deltaBase) {
+    private PositionPlan(PositionPlan from, double[] decodeStart, double decodeStep, DeltaBase deltaBase,
+            List<OutputTensor> tensors) {
+        this(from.axisNames, from.length, from.unpaddedLength, from.maxPosition, decodeStart, decodeStep, deltaBase,
+                tensors);
+    }
+
+    private PositionPlan(List<String> axisNames, int length, int unpaddedLength, double maxPosition,
+            double[] decodeStart, double decodeStep, DeltaBase deltaBase, List<OutputTensor> tensors) {
         this.axisNames = List.copyOf(axisNames);
         if (decodeStart.length != this.axisNames.size()) {
             throw new IllegalArgumentException("decode start needs one value per axis");
         }
-        this.dtype = dtype;
         this.length = length;
         this.unpaddedLength = unpaddedLength;
-        this.ints = data instanceof int[] i ? i : null;
-        this.floats = data instanceof float[] f ? f : null;
         this.maxPosition = maxPosition;
         this.decodeStart = decodeStart.clone();
         this.decodeStep = decodeStep;
         this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
+        this.tensors = List.copyOf(tensors);
     }
 
     /** A plan whose generated tokens continue at {@code maxPosition + 1 + k} on every axis (the host rule). */
     public static PositionPlan of(List<String> axisNames, PositionBuffer buffer, int unpaddedLength,
             double maxPosition) {
         double[] start = new double[buffer.axes()];
-        java.util.Arrays.fill(start, maxPosition + 1);
+        Arrays.fill(start, maxPosition + 1);
         return of(axisNames, buffer, unpaddedLength, maxPosition, start, 1);
     }
 
@@ -57,22 +65,31 @@ public final class PositionPlan {
         if (axisNames.size() != buffer.axes()) {
             throw new IllegalArgumentException("axis names " + axisNames + " do not match " + buffer.axes() + " axes");
         }
-        return new PositionPlan(axisNames, buffer.dtype(), buffer.length(), unpaddedLength, buffer.freeze(),
-                maxPosition, decodeStart, decodeStep, DeltaBase.PADDED);
+        Object data = buffer.freeze();
+        if (data instanceof int[] ints) {
+            return new Int32(axisNames, buffer.length(), unpaddedLength, ints, maxPosition, decodeStart, decodeStep,
+                    DeltaBase.PADDED, List.of());
+        }
+        return new Float32(axisNames, buffer.length(), unpaddedLength, (float[]) data, maxPosition, decodeStart,
+                decodeStep, DeltaBase.PADDED, List.of());
+    }
+
+    /**
+     * The plan of an encoding without position ids of its own (a camera encoding): zero axes over
+     * {@code length} tokens, and its outputs. Its maximum position is -1 (no position is used).
+     */
+    public static PositionPlan tensorsOnly(int length, List<OutputTensor> tensors) {
+        return new Float32(List.of(), length, length, new float[0], -1, new double[0], 0, DeltaBase.PADDED, tensors);
     }
 
     /** The same positions (shared, they are immutable) with another decode rule. */
-    public PositionPlan withDecode(double[] start, double step) {
-        Objects.requireNonNull(start, "start");
-        return new PositionPlan(axisNames, dtype, length, unpaddedLength, ints != null ? ints : floats, maxPosition,
-                start, step, deltaBase);
-    }
+    public abstract PositionPlan withDecode(double[] start, double step);
 
     /** The same positions (shared) whose {@link #ropeDelta()} subtracts the length {@code base} names. */
-    public PositionPlan withDeltaBase(DeltaBase base) {
-        return new PositionPlan(axisNames, dtype, length, unpaddedLength, ints != null ? ints : floats, maxPosition,
-                decodeStart, decodeStep, base);
-    }
+    public abstract PositionPlan withDeltaBase(DeltaBase base);
+
+    /** The same positions (shared) carrying {@code tensors} as well. */
+    public abstract PositionPlan withTensors(List<OutputTensor> tensors);
 
     public List<String> axisNames() {
         return axisNames;
@@ -82,9 +99,7 @@ public final class PositionPlan {
         return axisNames.size();
     }
 
-    public DType dtype() {
-        return dtype;
-    }
+    public abstract DType dtype();
 
     public int length() {
         return length;
@@ -95,22 +110,21 @@ public final class PositionPlan {
     }
 
     /** Position of token {@code index} on {@code axis}. */
-    public double get(int axis, int index) {
-        Objects.checkIndex(index, length);
-        return ints != null ? ints[axis * length + index] : floats[axis * length + index];
+    public abstract double get(int axis, int index);
+
+    /** The scheme's outputs other than position ids (empty for a plain RoPE), in the scheme's order. */
+    public List<OutputTensor> tensors() {
+        return tensors;
     }
 
-    /**
-     * The backing {@code int[axes * length]} (axis-major) for {@link DType#INT32} plans, else null.
-     * Exposed for encoders that write it out without copying; callers must not modify it.
-     */
-    public int[] intData() {
-        return ints;
-    }
-
-    /** The backing {@code float[axes * length]} for {@link DType#FLOAT32} plans, else null; read only. */
-    public float[] floatData() {
-        return floats;
+    /** The output named {@code name}. */
+    public OutputTensor tensor(String name) {
+        for (OutputTensor t : tensors) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no output tensor '" + name + "'");
     }
 
     public double maxPosition() {
@@ -137,16 +151,8 @@ public final class PositionPlan {
         return delta(unpaddedLength);
     }
 
-    /**
-     * {@code M + 1 - n}. A float32 reference computes it on its float32 max tensor, rounding after the
-     * {@code + 1} and again after the subtraction, which double arithmetic can miss by an ulp.
-     */
-    private double delta(int n) {
-        if (dtype == DType.FLOAT32) {
-            return (float) ((float) (maxPosition + 1) - n);
-        }
-        return maxPosition + 1 - n;
-    }
+    /** {@code M + 1 - n} in the plan's arithmetic. */
+    abstract double delta(int n);
 
     /** Position of generated token {@code k} (0-based) on {@code axis}. */
     public double decodePosition(int axis, int k) {
@@ -166,5 +172,145 @@ public final class PositionPlan {
 
     public double decodeStep() {
         return decodeStep;
+    }
+
+    double[] decodeStart() {
+        return decodeStart;
+    }
+
+    /** Integral positions, stored as int32 (the references' int64 values, range-checked when written). */
+    public static final class Int32 extends PositionPlan {
+        private final int[] data;
+
+        private Int32(List<String> axisNames, int length, int unpaddedLength, int[] data, double maxPosition,
+                double[] decodeStart, double decodeStep, DeltaBase deltaBase, List<OutputTensor> tensors) {
+            super(axisNames, length, unpaddedLength, maxPosition, decodeStart, decodeStep, deltaBase, tensors);
+            this.data = data;
+        }
+
+        private Int32(Int32 from, double[] decodeStart, double decodeStep, DeltaBase deltaBase,
+                List<OutputTensor> tensors) {
+            super(from, decodeStart, decodeStep, deltaBase, tensors);
+            this.data = from.data;
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.INT32;
+        }
+
+        @Override
+        public double get(int axis, int index) {
+            Objects.checkIndex(index, length());
+            return data[axis * length() + index];
+        }
+
+        /** Axis {@code axis} as a read-only view of {@code length} values (no copy). */
+        public IntBuffer axis(int axis) {
+            Objects.checkIndex(axis, axes());
+            return IntBuffer.wrap(data, axis * length(), length()).slice().asReadOnlyBuffer();
+        }
+
+        /** A fresh copy of axis {@code axis}. */
+        public int[] axisValues(int axis) {
+            Objects.checkIndex(axis, axes());
+            return Arrays.copyOfRange(data, axis * length(), (axis + 1) * length());
+        }
+
+        /** Copies axis {@code axis} into {@code dst} at {@code offset}: what a batch or an encoder assembles. */
+        public void copyAxis(int axis, int[] dst, int offset) {
+            Objects.checkIndex(axis, axes());
+            System.arraycopy(data, axis * length(), dst, offset, length());
+        }
+
+        @Override
+        double delta(int n) {
+            return maxPosition() + 1 - n;
+        }
+
+        @Override
+        public Int32 withDecode(double[] start, double step) {
+            return new Int32(this, Objects.requireNonNull(start, "start"), step, deltaBase(), tensors());
+        }
+
+        @Override
+        public Int32 withDeltaBase(DeltaBase base) {
+            return new Int32(this, decodeStart(), decodeStep(), base, tensors());
+        }
+
+        @Override
+        public Int32 withTensors(List<OutputTensor> tensors) {
+            return new Int32(this, decodeStart(), decodeStep(), deltaBase(), tensors);
+        }
+    }
+
+    /** Fractional positions, bit-exact to the reference's float32 tensor. */
+    public static final class Float32 extends PositionPlan {
+        private final float[] data;
+
+        private Float32(List<String> axisNames, int length, int unpaddedLength, float[] data, double maxPosition,
+                double[] decodeStart, double decodeStep, DeltaBase deltaBase, List<OutputTensor> tensors) {
+            super(axisNames, length, unpaddedLength, maxPosition, decodeStart, decodeStep, deltaBase, tensors);
+            this.data = data;
+        }
+
+        private Float32(Float32 from, double[] decodeStart, double decodeStep, DeltaBase deltaBase,
+                List<OutputTensor> tensors) {
+            super(from, decodeStart, decodeStep, deltaBase, tensors);
+            this.data = from.data;
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.FLOAT32;
+        }
+
+        @Override
+        public double get(int axis, int index) {
+            Objects.checkIndex(index, length());
+            return data[axis * length() + index];
+        }
+
+        /** Axis {@code axis} as a read-only view of {@code length} values (no copy). */
+        public FloatBuffer axis(int axis) {
+            Objects.checkIndex(axis, axes());
+            return FloatBuffer.wrap(data, axis * length(), length()).slice().asReadOnlyBuffer();
+        }
+
+        /** A fresh copy of axis {@code axis}. */
+        public float[] axisValues(int axis) {
+            Objects.checkIndex(axis, axes());
+            return Arrays.copyOfRange(data, axis * length(), (axis + 1) * length());
+        }
+
+        /** Copies axis {@code axis} into {@code dst} at {@code offset}. */
+        public void copyAxis(int axis, float[] dst, int offset) {
+            Objects.checkIndex(axis, axes());
+            System.arraycopy(data, axis * length(), dst, offset, length());
+        }
+
+        /**
+         * A float32 reference computes {@code M + 1 - n} on its float32 max tensor, rounding after the
+         * {@code + 1} and again after the subtraction, which double arithmetic can miss by an ulp.
+         */
+        @Override
+        double delta(int n) {
+            return (float) ((float) (maxPosition() + 1) - n);
+        }
+
+        @Override
+        public Float32 withDecode(double[] start, double step) {
+            return new Float32(this, Objects.requireNonNull(start, "start"), step, deltaBase(), tensors());
+        }
+
+        @Override
+        public Float32 withDeltaBase(DeltaBase base) {
+            return new Float32(this, decodeStart(), decodeStep(), base, tensors());
+        }
+
+        @Override
+        public Float32 withTensors(List<OutputTensor> tensors) {
+            return new Float32(this, decodeStart(), decodeStep(), deltaBase(), tensors);
+        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.posplan.planners;
 
 import dev.posplan.multimodal.TokenStream;
-import java.util.ArrayList;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.design.PositionDesign;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,7 @@ public interface Scheme {
      * {@link PositionDesign#planBatch}).
      */
     default List<PositionPlan> planBatch(List<TokenStream> rows) {
-        List<PositionPlan> out = new ArrayList<>(rows.size());
-        for (TokenStream row : rows) {
-            out.add(plan(row));
-        }
-        return out;
+        return PositionDesign.rowByRow(rows, this::plan);
     }
 
     /**

@@ -1,19 +1,23 @@
 package dev.posplan.planners;
 
+import dev.posplan.multimodal.InvalidInputException;
+import dev.posplan.planners.camera.GtaScheme;
+import dev.posplan.planners.camera.PluckerScheme;
+import dev.posplan.planners.camera.PropeScheme;
+import dev.posplan.planners.camera.UcpeScheme;
 import dev.posplan.planners.scheme.Bailing;
 import dev.posplan.planners.scheme.Ernie45Vl;
 import dev.posplan.planners.scheme.Glm4v;
-import dev.posplan.planners.scheme.Hope;
-import dev.posplan.planners.scheme.HopeMr;
 import dev.posplan.planners.scheme.CircleRope;
 import dev.posplan.planners.scheme.Grape;
+import dev.posplan.planners.scheme.Hope;
+import dev.posplan.planners.scheme.HopeMr;
 import dev.posplan.planners.scheme.Ilrope;
 import dev.posplan.planners.scheme.Mhrope;
 import dev.posplan.planners.scheme.Mmrope;
 import dev.posplan.planners.scheme.Mrope;
 import dev.posplan.planners.scheme.MropeAbsoluteTime;
 import dev.posplan.planners.scheme.MropeInterleave;
-import dev.posplan.planners.scheme.Tpe2d;
 import dev.posplan.planners.scheme.Omnirope;
 import dev.posplan.planners.scheme.Qwen25Omni;
 import dev.posplan.planners.scheme.Qwen3Omni;
@@ -23,48 +27,53 @@ import dev.posplan.planners.scheme.VanillaRope;
 import dev.posplan.planners.scheme.VideoRope;
 import dev.posplan.planners.scheme.VideoRopeMr;
 import dev.posplan.planners.scheme.Vrope;
+import dev.posplan.planners.table.Tpe2d;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every scheme by name. Adding a scheme is one line in {@link #FACTORIES}; nothing dispatches on
- * names anywhere else.
+ * Every encoding by name: each scheme file's {@link SchemeDeclaration}. Adding a scheme is one line in
+ * {@link #FACTORIES}; nothing dispatches on names anywhere else.
  */
 public final class SchemeRegistry {
 
-    private static final Map<String, SchemeFactory> FACTORIES = index(
-            new VanillaRope.Factory(),
-            new Mrope.Factory(),
-            new MropeAbsoluteTime.Factory(),
-            new MropeInterleave.Factory(),
-            new MropeInterleave.ResetFactory(),
-            new Mhrope.Factory(),
-            new Tpe2d.Factory(),
-            new VideoRope.Factory(),
-            new VideoRopeMr.Factory(),
-            new Hope.Factory(),
-            new HopeMr.Factory(),
-            new Vrope.Factory(),
-            new V2pe.Factory(),
-            new V2peMr.Factory(),
-            new CircleRope.Factory(),
-            new Ilrope.Factory(),
-            new Omnirope.Factory(),
-            new Mmrope.Factory(),
-            new Grape.Factory(),
-            new Glm4v.Factory(),
-            new Ernie45Vl.Factory(),
-            new Bailing.Factory(),
-            new Qwen25Omni.Factory(),
-            new Qwen3Omni.Factory());
+    private static final Map<String, SchemeDeclaration> FACTORIES = index(
+            VanillaRope.DECLARATION,
+            Mrope.DECLARATION,
+            MropeAbsoluteTime.DECLARATION,
+            MropeInterleave.DECLARATION,
+            MropeInterleave.RESET_DECLARATION,
+            Mhrope.DECLARATION,
+            Tpe2d.DECLARATION,
+            VideoRope.DECLARATION,
+            VideoRopeMr.DECLARATION,
+            Hope.DECLARATION,
+            HopeMr.DECLARATION,
+            Vrope.DECLARATION,
+            V2pe.DECLARATION,
+            V2peMr.DECLARATION,
+            CircleRope.DECLARATION,
+            Ilrope.DECLARATION,
+            Omnirope.DECLARATION,
+            Mmrope.DECLARATION,
+            Grape.DECLARATION,
+            Glm4v.DECLARATION,
+            Ernie45Vl.DECLARATION,
+            Bailing.DECLARATION,
+            Qwen25Omni.DECLARATION,
+            Qwen3Omni.DECLARATION,
+            PluckerScheme.DECLARATION,
+            PropeScheme.DECLARATION,
+            GtaScheme.DECLARATION,
+            UcpeScheme.DECLARATION);
 
     private SchemeRegistry() {
     }
 
-    private static Map<String, SchemeFactory> index(SchemeFactory... factories) {
-        Map<String, SchemeFactory> m = new LinkedHashMap<>();
-        for (SchemeFactory f : factories) {
+    private static Map<String, SchemeDeclaration> index(SchemeDeclaration... declarations) {
+        Map<String, SchemeDeclaration> m = new LinkedHashMap<>();
+        for (SchemeDeclaration f : declarations) {
             if (m.put(f.name(), f) != null) {
                 throw new IllegalStateException("duplicate scheme name " + f.name());
             }
@@ -72,8 +81,22 @@ public final class SchemeRegistry {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    public static Collection<SchemeFactory> all() {
+    /** Every declaration, in registry order: the catalogue. */
+    public static Collection<SchemeDeclaration> all() {
         return FACTORIES.values();
+    }
+
+    /**
+     * The declaration of {@code name}.
+     *
+     * @throws UnknownSchemeException listing the known names
+     */
+    public static SchemeDeclaration declaration(String name) {
+        SchemeDeclaration d = FACTORIES.get(name);
+        if (d == null) {
+            throw new UnknownSchemeException(name, FACTORIES.keySet());
+        }
+        return d;
     }
 
     public static boolean contains(String name) {
@@ -82,13 +105,7 @@ public final class SchemeRegistry {
 
     /** Builds a scheme; unknown names and parameters are rejected with a message that names them. */
     public static Scheme create(String name, SchemeParams params) {
-        SchemeFactory f = FACTORIES.get(name);
-        if (f == null) {
-            throw new UnknownSchemeException(name, FACTORIES.keySet());
-        }
-        Scheme s = f.create(params);
-        params.requireAllRead();
-        return s;
+        return declaration(name).create(params);
     }
 
     public static Scheme create(String name) {
@@ -96,11 +113,11 @@ public final class SchemeRegistry {
     }
 
     /** No scheme of that name. */
-    public static final class UnknownSchemeException extends IllegalArgumentException {
+    public static final class UnknownSchemeException extends InvalidInputException {
         private static final long serialVersionUID = 1L;
 
         UnknownSchemeException(String name, Collection<String> known) {
-            super("unknown scheme '" + name + "'; known: " + known);
+            super("scheme", "unknown scheme '" + name + "'; known: " + known);
         }
     }
 }

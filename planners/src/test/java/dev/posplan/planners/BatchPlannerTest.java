@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.posplan.planners.compat.DeltaBase;
+
 import dev.posplan.multimodal.TokenStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;

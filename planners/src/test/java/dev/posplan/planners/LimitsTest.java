@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.InvFreq;
+import dev.posplan.planners.allocation.Rotary;
+
 import dev.posplan.multimodal.TokenStream;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,7 @@ class LimitsTest {
                         "mrope_section", java.util.List.of(16, 24, 24))));
         assertEquals("head_dim", e.parameter());
         assertTrue(e.getMessage().contains("4096"), e.getMessage());
-        assertEquals(2048, Rotary.read(SchemeParams.of("head_dim", 4096), 1e4).pairs());
+        assertEquals(2048, Rotary.parameters(1e4).read(SchemeParams.of("head_dim", 4096)).pairs());
     }
 
     @Test
@@ -43,7 +46,7 @@ class LimitsTest {
 
     @Test
     void rotaryComputesItsInverseFrequenciesOnce() {
-        Rotary r = Rotary.read(SchemeParams.of("head_dim", 64), 1e4);
+        Rotary r = Rotary.parameters(1e4).read(SchemeParams.of("head_dim", 64));
         assertArrayEquals(InvFreq.of(64, 1e4), r.invFreq());
         assertArrayEquals(r.invFreq(), r.pairwise("single", java.util.List.of("p"), new int[32]).invFreq());
         r.invFreq()[0] = 0; // a copy

@@ -2,6 +2,9 @@ package dev.posplan.planners;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.QwenWalker;
+
 import dev.posplan.multimodal.TextRole;
 import dev.posplan.multimodal.TokenStream;
 import java.util.List;
@@ -10,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class QwenWalkerRolesTest {
 
     private static final List<String> ONE = List.of("p");
-    private static final BlockLayout ONE_PER_TOKEN = (block, walk) -> {
+    private static final BlockPlacement ONE_PER_TOKEN = (block, walk) -> {
         walk.out().rampAll(walk.cursor(), block.tokens(), walk.next());
         walk.endBlock(block, walk.next() + block.tokens(), walk.next() + block.tokens() - 1);
     };
@@ -52,9 +55,9 @@ class QwenWalkerRolesTest {
     @Test
     void everyWalkerSchemeHonoursPadValue() {
         TokenStream s = TokenStream.builder().padding(2).text(2).image(1, 2, 2).text(1).build();
-        for (SchemeFactory f : SchemeRegistry.all()) {
-            if (f.name().equals("tpe2d")) {
-                continue; // continues positions over padding instead (2D-TPE's collator)
+        for (SchemeDeclaration f : SchemeRegistry.all()) {
+            if (f.name().equals("tpe2d") || f.axes().isEmpty()) {
+                continue; // 2D-TPE continues positions over padding (its collator); camera encodings plan none
             }
             Object extra = f.name().equals("v2pe") ? 4 : null; // an InternVL image is whole tiles of num_image_token
             SchemeParams defaults = extra == null ? SchemeParams.empty() : SchemeParams.of("num_image_token", extra);
@@ -72,7 +75,7 @@ class QwenWalkerRolesTest {
     @Test
     void walkReportsBlockIndexAndWhereTextResumed() {
         double[][] seen = new double[2][];
-        BlockLayout probe = (block, walk) -> {
+        BlockPlacement probe = (block, walk) -> {
             seen[walk.blockIndex()] = new double[] {walk.resumedAt(), walk.next()};
             ONE_PER_TOKEN.place(block, walk);
         };

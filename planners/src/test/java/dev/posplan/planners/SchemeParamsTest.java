@@ -12,17 +12,19 @@ class SchemeParamsTest {
 
     @Test
     void intArraysRejectValuesOutsideTheIntRangeNamingTheIndex() {
+        Parameter<int[]> section = Parameter.integers("mrope_section", new int[0], Parameter.Allowed.ANY, "");
+        Parameter<int[]> s = Parameter.integers("s", new int[0], Parameter.Allowed.ANY, "");
         SchemeParams p = SchemeParams.of("mrope_section", List.of(16, 1e12, 24));
         SchemeParams.InvalidParameterException e = assertThrows(SchemeParams.InvalidParameterException.class,
-                () -> p.getIntArray("mrope_section", new int[0]));
+                () -> p.get(section));
         assertEquals("mrope_section", e.parameter());
         assertTrue(e.getMessage().contains("index 1"), e.getMessage());
         assertThrows(SchemeParams.InvalidParameterException.class,
-                () -> SchemeParams.of("s", List.of(-3_000_000_000L)).getIntArray("s", new int[0]));
+                () -> SchemeParams.of("s", List.of(-3_000_000_000L)).get(s));
         assertThrows(SchemeParams.InvalidParameterException.class,
-                () -> SchemeParams.of("s", List.of(1.5)).getIntArray("s", new int[0]));
+                () -> SchemeParams.of("s", List.of(1.5)).get(s));
         assertArrayEquals(new int[] {Integer.MAX_VALUE, -Integer.MAX_VALUE},
-                SchemeParams.of("s", List.of(Integer.MAX_VALUE, -Integer.MAX_VALUE)).getIntArray("s", new int[0]));
+                SchemeParams.of("s", List.of(Integer.MAX_VALUE, -Integer.MAX_VALUE)).get(s));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.posplan.planners.design.QwenWalker;
+
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.table.Table;
 import dev.posplan.multimodal.table.TableGrid;
@@ -28,7 +30,7 @@ class TableBlockRejectionTest {
     void everySchemeButTpe2dRejectsATableBlock() {
         assertTrue(SchemeRegistry.contains("tpe2d"));   // the one exception below must still exist
         int checked = 0;
-        for (SchemeFactory f : SchemeRegistry.all()) {
+        for (SchemeDeclaration f : SchemeRegistry.all()) {
             if (f.name().equals("tpe2d")) {
                 continue;   // plans tables: Tpe2dTest
             }

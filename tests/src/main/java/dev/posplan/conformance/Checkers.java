@@ -1,11 +1,12 @@
 package dev.posplan.conformance;
 
-import dev.posplan.multimodal.BareFormat;
 import dev.posplan.multimodal.HostFormat;
+import dev.posplan.multimodal.HostFormats;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import dev.posplan.planners.allocation.PairAllocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,14 +30,14 @@ final class Checkers {
         m.put("mr_vanilla", mr("vanilla", QwenFormats.QWEN3_VL));
         m.put("mr_videorope", mr("videorope-mr", QwenFormats.QWEN3_VL));
         m.put("mr_hope", Checkers::mrHope);
-        m.put("qwen2vl_mrope", withFileRotary(new VlmRopeChecker("mrope", formatted(QwenFormats.QWEN2_VL),
+        m.put("qwen2vl_mrope", withFileRotary(new VlmRopeChecker("mrope", referenceFormat("mrope"),
                 p -> Map.of("mrope_section", Golden.plain(p.get("mrope_section"))))));
         m.put("tpe2d", new Tpe2dChecker());
-        m.put("videorope", withFileRotary(new VlmRopeChecker("videorope", formatted(QwenFormats.QWEN2_VL),
+        m.put("videorope", withFileRotary(new VlmRopeChecker("videorope", referenceFormat("videorope"),
                 p -> Map.of("scale_factor", p.get("scale_factor").asDouble(),
                         "mrope_section", Golden.plain(p.get("mrope_section"))))));
         m.put("hope", Checkers::hope);
-        m.put("vrope", new VlmRopeChecker("vrope", formatted(BareFormat.BARE), Checkers::vropeParams));
+        m.put("vrope", new VlmRopeChecker("vrope", referenceFormat("vrope"), Checkers::vropeParams));
         m.put("mr_v2pe", mr("v2pe-mr", QwenFormats.QWEN3_VL));
         // The golden README's 1e-4 is the contract; CircleRopePrecisionTest pins the actual 1 ulp.
         m.put("mr_circlerope", mr("circlerope", QwenFormats.QWEN3_VL).withTolerance(1e-4));
@@ -138,12 +139,12 @@ final class Checkers {
         if (before != null) {
             Map<String, Object> params = mrParams(golden.get("params"), Set.of("temporal_stride_lst"));
             Expect.ints("pair_axis_before_t_zeroing", before,
-                    SchemeRegistry.create("videorope-mr", new SchemeParams(params)).frequencies().pairAxis());
+                    ((PairAllocation) SchemeRegistry.create("videorope-mr", new SchemeParams(params)).frequencies()).pairAxis());
         }
     }
 
     private static final VlmRopeChecker HOPE =
-            new VlmRopeChecker("hope", formatted(QwenFormats.QWEN2_VL), Checkers::hopeParams);
+            new VlmRopeChecker("hope", referenceFormat("hope"), Checkers::hopeParams);
 
     /**
      * Official HoPE: the intended decode by default, the official code's decode in its compatibility mode,
@@ -154,7 +155,7 @@ final class Checkers {
         hope.check(golden);
         hope.with(p -> Map.of("decode", "official-code")).checkDecode(golden, "next_positions_official_code");
         if (golden.get("params").has("chosen_scale_per_visual_block")) {
-            new VlmRopeChecker("hope", formatted(QwenFormats.QWEN2_VL),
+            new VlmRopeChecker("hope", referenceFormat("hope"),
                     p -> Map.of("mrope_section", Golden.plain(p.get("mrope_section")),
                             "block_scales", Golden.plain(p.get("chosen_scale_per_visual_block"))))
                     .with(p -> rotary(golden))
@@ -209,6 +210,11 @@ final class Checkers {
             throw new IllegalArgumentException("posplan's vrope has no time-centred pairs (half_time_dim 0)");
         }
         return Map.of("head_dim", 2 * params.get("half_head_dim").asInt());
+    }
+
+    /** The stream of an official reference's golden file: the host format the scheme declares first. */
+    static Function<JsonNode, TokenStream> referenceFormat(String scheme) {
+        return formatted(HostFormats.byName(SchemeRegistry.declaration(scheme).referenceFormat()));
     }
 
     static Function<JsonNode, TokenStream> formatted(HostFormat format) {

@@ -58,14 +58,6 @@ public final class Golden {
         return out;
     }
 
-    public static double[][] doubles2(JsonNode array) {
-        double[][] out = new double[array.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = doubles(array.get(i));
-        }
-        return out;
-    }
-
     /** Every number of a nested JSON array (any depth), row-major; JSON {@code NaN} stays NaN. */
     public static double[] flatten(JsonNode nested) {
         List<Double> out = new ArrayList<>();

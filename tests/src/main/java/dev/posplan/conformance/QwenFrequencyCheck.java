@@ -1,8 +1,9 @@
 package dev.posplan.conformance;
 
 import dev.posplan.multimodal.ModelPreset;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.QwenCompat;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
+import dev.posplan.planners.compat.QwenCompat;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +28,7 @@ final class QwenFrequencyCheck {
                     + preset.apiName() + " says " + preset.interleaved());
         }
         // The allocation does not depend on the host options; any compat gives the same one.
-        FrequencyAllocation f = QwenGoldenChecker.scheme(preset, QwenCompat.HF_4_57, null).frequencies();
+        PairAllocation f = (PairAllocation) QwenGoldenChecker.scheme(preset, QwenCompat.HF_4_57, null).frequencies();
         invFreq(golden.get("inv_freq_f32_hex"), f.invFreq());
         Expect.ints("axis_per_freq_index", golden.get("axis_per_freq_index"), f.pairAxis());
         float[] q = floats(golden.get("q_input"));
@@ -49,7 +50,7 @@ final class QwenFrequencyCheck {
         }
     }
 
-    private static void sample(JsonNode sample, FrequencyAllocation f, float[] q) {
+    private static void sample(JsonNode sample, PairAllocation f, float[] q) {
         JsonNode thw = sample.get("pos_thw");
         String where = "sample " + thw;
         int pairs = f.pairs();

@@ -13,7 +13,7 @@ import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.SchemeRegistry;
-import dev.posplan.planners.scheme.Tpe2d;
+import dev.posplan.planners.table.Tpe2d;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,7 +132,7 @@ final class Tpe2dChecker implements FolderChecker {
 
     private static int[] axis(PositionPlan plan, int a) {
         int n = plan.length();
-        return Arrays.copyOfRange(plan.intData(), a * n, (a + 1) * n);
+        return ((PositionPlan.Int32) plan).axisValues(a);
     }
 
     private static void decode(JsonNode steps, PositionPlan plan) {

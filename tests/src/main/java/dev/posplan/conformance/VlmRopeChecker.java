@@ -1,11 +1,14 @@
 package dev.posplan.conformance;
 
 import dev.posplan.multimodal.TokenStream;
-import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.HeadAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
+import dev.posplan.planners.allocation.RotaryAllocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +143,8 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
      * when the file gives them (VRoPE's has no frequencies: the host's are used); the pair → axis map is
      * {@code pair_axis}, or VRoPE's {@code pair_position_source} (an index into its four position axes).
      */
-    static void frequencies(JsonNode golden, FrequencyAllocation actual) {
+    static void frequencies(JsonNode golden, FrequencyAllocation allocation) {
+        RotaryAllocation actual = (RotaryAllocation) allocation;
         if (present(golden, "head_dim")) {
             Expect.scalar("head_dim", golden.get("head_dim").asInt(), actual.headDim());
         }
@@ -154,13 +158,14 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
             Expect.floatBits("inv_freq", golden.get("inv_freq"), actual.invFreq());
         }
         if (golden.has("pair_axis")) {
-            Expect.ints("pair_axis", golden.get("pair_axis"), actual.pairAxis());
+            Expect.ints("pair_axis", golden.get("pair_axis"), ((PairAllocation) actual).pairAxis());
         }
         if (golden.has("pair_position_source")) {
-            Expect.ints("pair_position_source", golden.get("pair_position_source"), actual.pairAxis());
+            Expect.ints("pair_position_source", golden.get("pair_position_source"),
+                    ((PairAllocation) actual).pairAxis());
         }
         if (golden.has("kv_head_axis")) {
-            Expect.ints("kv_head_axis", golden.get("kv_head_axis"), actual.kvHeadAxis());
+            Expect.ints("kv_head_axis", golden.get("kv_head_axis"), ((HeadAllocation) actual).kvHeadAxis());
         }
     }
 
@@ -171,16 +176,17 @@ public record VlmRopeChecker(String scheme, Function<JsonNode, TokenStream> stre
     static void rotary(JsonNode check, FrequencyAllocation alloc, PositionPlan plan, double tolerance) {
         JsonNode cos = check.get("cos");
         JsonNode sin = check.get("sin");
-        if (alloc.headwise()) {
+        if (alloc instanceof HeadAllocation heads) {
             for (int head = 0; head < cos.size(); head++) {
                 for (int t = 0; t < cos.get(head).size(); t++) {
                     compareRow("head " + head + " token " + t, cos.get(head).get(t), sin.get(head).get(t),
-                            alloc.anglesForHead(plan, t, head), tolerance);
+                            heads.angles(plan, t, head), tolerance);
                 }
             }
         } else {
+            PairAllocation pairs = (PairAllocation) alloc;
             for (int t = 0; t < cos.size(); t++) {
-                compareRow("token " + t, cos.get(t), sin.get(t), alloc.angles(plan, t), tolerance);
+                compareRow("token " + t, cos.get(t), sin.get(t), pairs.angles(plan, t), tolerance);
             }
         }
     }

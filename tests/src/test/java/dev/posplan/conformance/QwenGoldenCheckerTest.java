@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.posplan.planners.DeltaBase;
-import dev.posplan.planners.QwenCompat;
+import dev.posplan.planners.compat.DeltaBase;
+import dev.posplan.planners.compat.QwenCompat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
@@ -25,10 +25,10 @@ class ReadmeExampleTest {
                 new PromptPart.Text(30)));
         Scheme scheme = SchemeRegistry.create("mrope-interleave", SchemeParams.of("compat", "vllm"));
         PositionPlan plan = scheme.plan(stream);
-        FrequencyAllocation freqs = scheme.frequencies();
+        PairAllocation freqs = (PairAllocation) scheme.frequencies();
 
         assertEquals(12 + 1 + 16 * 20 + 1 + 30, plan.length());
-        assertEquals(3 * plan.length(), plan.intData().length);
+        assertEquals(plan.length(), ((PositionPlan.Int32) plan).axis(2).remaining());
         // text 0..11, vision_start 12, image at base 13 spanning 20 columns, vision_end 33, text 34..63
         assertEquals(13, plan.get(0, 13));
         assertEquals(13 + 19, plan.get(2, 13 + 19));

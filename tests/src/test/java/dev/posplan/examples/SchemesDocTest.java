@@ -3,7 +3,7 @@ package dev.posplan.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class SchemesDocTest {
     void everySchemeRowNamesEveryParameterItReads() throws IOException {
         Map<String, String> defaults = defaultsCells();
         Map<String, TreeSet<String>> missing = new LinkedHashMap<>();
-        for (SchemeFactory f : SchemeRegistry.all()) {
+        for (SchemeDeclaration f : SchemeRegistry.all()) {
             String cell = defaults.get(f.name());
             assertNotNull(cell, "docs/schemes.md has no row for " + f.name());
             // "as `other`" also counts the other row's defaults

@@ -3,12 +3,18 @@ package dev.posplan.web;
 import dev.posplan.api.FrequencyInfo;
 import dev.posplan.api.PlanResponse;
 import dev.posplan.api.PositionValues;
+import dev.posplan.api.TensorValues;
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.OutputTensor;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
-import java.util.Arrays;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.HeadAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a plan as its wire record. Values keep the plan's dtype: int32 plans become JSON integers, float32
@@ -21,26 +27,36 @@ final class PlanResponses {
 
     static PlanResponse of(Scheme scheme, PositionPlan plan, int decodeSteps) {
         boolean ints = plan.dtype() == DType.INT32;
+        boolean positioned = plan.axes() > 0;
         return new PlanResponse(scheme.name(), scheme.parameters(), plan.dtype().name().toLowerCase(Locale.ROOT),
-                plan.axisNames(), plan.length(), positions(plan), number(plan.ropeDelta(), ints),
-                number(plan.maxPosition(), ints), decode(plan, decodeSteps), frequencies(scheme.frequencies()));
+                plan.axisNames(), plan.length(), positions(plan), positioned ? number(plan.ropeDelta(), ints) : null,
+                positioned ? number(plan.maxPosition(), ints) : null, decode(plan, decodeSteps),
+                frequencies(scheme.frequencies()), tensors(plan));
+    }
+
+    /** The plan's output tensors by name, flat row-major as the plan holds them. */
+    private static Map<String, TensorValues> tensors(PositionPlan plan) {
+        Map<String, TensorValues> out = new LinkedHashMap<>();
+        for (OutputTensor t : plan.tensors()) {
+            Object data = t instanceof OutputTensor.F32 f ? f.data() : ((OutputTensor.I32) t).data();
+            out.put(t.name(), new TensorValues(t.dtype().name().toLowerCase(Locale.ROOT), t.shape(), data));
+        }
+        return out;
     }
 
     /** The axis-major plan as {@code [axes][length]} rows, one copy per axis. */
     private static PositionValues positions(PositionPlan plan) {
-        int n = plan.length();
-        if (plan.dtype() == DType.INT32) {
-            int[] data = plan.intData();
+        if (plan instanceof PositionPlan.Int32 ints) {
             int[][] rows = new int[plan.axes()][];
             for (int a = 0; a < rows.length; a++) {
-                rows[a] = Arrays.copyOfRange(data, a * n, (a + 1) * n);
+                rows[a] = ints.axisValues(a);
             }
             return new PositionValues.Ints(rows);
         }
-        float[] data = plan.floatData();
+        PositionPlan.Float32 floats = (PositionPlan.Float32) plan;
         float[][] rows = new float[plan.axes()][];
         for (int a = 0; a < rows.length; a++) {
-            rows[a] = Arrays.copyOfRange(data, a * n, (a + 1) * n);
+            rows[a] = floats.axisValues(a);
         }
         return new PositionValues.Floats(rows);
     }
@@ -61,7 +77,7 @@ final class PlanResponses {
         for (int k = 0; k < steps; k++) {
             for (int a = 0; a < plan.axes(); a++) {
                 if (d[k][a] > Integer.MAX_VALUE || d[k][a] < Integer.MIN_VALUE) {
-                    throw new InvalidFieldException("decodeSteps", "too many: generated token " + k
+                    throw InvalidInputException.at("decodeSteps", "too many: generated token " + k
                             + " would leave the int32 range of the positions (" + (long) d[k][a] + ")");
                 }
                 rows[k][a] = (int) d[k][a];
@@ -75,8 +91,15 @@ final class PlanResponses {
         return ints ? (Number) (long) v : (Number) (float) v;
     }
 
-    private static FrequencyInfo frequencies(FrequencyAllocation f) {
-        return new FrequencyInfo(f.layout(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), f.pairAxis(),
-                f.kvHeadAxis());
+    private static FrequencyInfo frequencies(FrequencyAllocation allocation) {
+        if (allocation instanceof PairAllocation f) {
+            return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), f.pairAxis(), null,
+                    f.pairing().apiName());
+        }
+        if (allocation instanceof HeadAllocation f) {
+            return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), null,
+                    f.kvHeadAxis(), f.pairing().apiName());
+        }
+        return new FrequencyInfo(allocation.rule(), allocation.headDim(), 0, 0, new float[0], null, null, null);
     }
 }

@@ -1,8 +1,7 @@
 package dev.posplan.web;
 
-import dev.posplan.multimodal.HostFormats;
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.SchemeRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,9 +24,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(InvalidFieldException.class)
-    ProblemDetail invalidField(InvalidFieldException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.field());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** Input the domain refuses ({@code field} when the rule knows the culprit). */
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.field());
+        if (e instanceof SchemeParams.InvalidParameterException bad) {
+            p.setProperty("parameter", bad.parameter());
+        }
+        return p;
     }
 
     @ExceptionHandler(LimitExceededException.class)
@@ -38,31 +44,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(SchemeRegistry.UnknownSchemeException.class)
-    ProblemDetail unknownScheme(SchemeRegistry.UnknownSchemeException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "scheme");
-    }
-
-    @ExceptionHandler(HostFormats.UnknownFormatException.class)
-    ProblemDetail unknownFormat(HostFormats.UnknownFormatException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "format");
-    }
-
-    @ExceptionHandler(SchemeParams.InvalidParameterException.class)
-    ProblemDetail invalidParameter(SchemeParams.InvalidParameterException e) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), "params." + e.parameter());
-        p.setProperty("parameter", e.parameter());
-        return p;
-    }
-
     /**
-     * Any other input the library refuses (e.g. an integer position leaving int32, a scheme that needs
-     * {@code second_per_grid_t}); its message names the input. Only validated requests reach the library, so
-     * this is a property of the input, not a fault of the service.
+     * Any other exception from the library is a bug of ours, never the client's fault: logged with its stack
+     * trace and answered 500 without internals.
      */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail unplannable(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
+    ProblemDetail bug(RuntimeException e) {
+        LOG.error("planning failed", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "posplan failed to plan this request; the error is logged");
     }
 
     /** Malformed JSON, a wrong type or an unknown field: 400 with the JSON path of the culprit. */
@@ -79,7 +69,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, String detail, String field) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setProperty("field", field);
+        if (field != null) {
+            p.setProperty("field", field);
+        }
         return p;
     }
 }

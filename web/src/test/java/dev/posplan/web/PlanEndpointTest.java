@@ -10,9 +10,10 @@ import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.HostFormats;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.PositionPlan;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import java.net.http.HttpResponse;
@@ -105,6 +106,8 @@ class PlanEndpointTest extends HttpSupport {
                 List.of(new PromptPart.Image(new Grid(1, 9, 11)), new PromptPart.Text(2)), 0);
         assertSamePlan(expected, body, 3);
         assertEquals(-4, expected.get(2, 1));
+        assertSameFrequencies(SchemeRegistry.create("bailing").frequencies(), body.get("frequencies"));
+        assertEquals("gptj", body.get("frequencies").get("pairing").asString(), "Bailing pairs channels (2j, 2j+1)");
     }
 
     @Test
@@ -137,7 +140,7 @@ class PlanEndpointTest extends HttpSupport {
         PositionPlan expected = library("v2pe-mr", Map.of(), "qwen3-vl", parts, 0);
         assertEquals(DType.FLOAT32, expected.dtype());
         boolean fractional = false;
-        for (float v : expected.floatData()) {
+        for (float v : ((PositionPlan.Float32) expected).axisValues(0)) {
             fractional |= v != Math.rint(v);
         }
         assertTrue(fractional, "the example must exercise non-integral float32 values");
@@ -149,11 +152,12 @@ class PlanEndpointTest extends HttpSupport {
         JsonNode f = plan(WORKED_EXAMPLE.replace("mrope-i", "mhrope")).get("frequencies");
         assertEquals(List.of(0, 0, 1, 1, 1, 2, 2, 2), ints(f.get("kvHeadAxis")));
         assertNull(f.get("pairAxis"), "exactly one of pairAxis and kvHeadAxis is present");
+        assertEquals("neox", f.get("pairing").asString());
     }
 
     @Test
     void everySchemeAnswersAPlanOrAProblemButNeverAServerError() throws Exception {
-        for (SchemeFactory factory : SchemeRegistry.all()) {
+        for (SchemeDeclaration factory : SchemeRegistry.all()) {
             for (String format : HostFormats.names()) {
                 HttpResponse<String> r = post("/api/plan", """
                         {"scheme": "%s", "format": "%s", "leftPadding": 1, "decodeSteps": 2,
@@ -206,8 +210,9 @@ class PlanEndpointTest extends HttpSupport {
         }
     }
 
-    private static void assertSameFrequencies(FrequencyAllocation expected, JsonNode f) {
-        assertEquals(expected.layout(), f.get("layout").asString());
+    private static void assertSameFrequencies(FrequencyAllocation allocation, JsonNode f) {
+        PairAllocation expected = (PairAllocation) allocation;
+        assertEquals(expected.rule(), f.get("layout").asString());
         assertEquals(expected.headDim(), f.get("headDim").intValue());
         assertEquals(expected.rotaryDim(), f.get("rotaryDim").intValue());
         assertEquals(expected.theta(), f.get("theta").doubleValue());
@@ -222,6 +227,7 @@ class PlanEndpointTest extends HttpSupport {
             pairAxis.add(a);
         }
         assertEquals(pairAxis, ints(f.get("pairAxis")));
+        assertEquals(expected.pairing().apiName(), f.get("pairing").asString());
     }
 
     private static List<Integer> ints(JsonNode array) {

@@ -1,6 +1,7 @@
 package dev.posplan.multimodal.camera;
 
 import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -30,18 +31,18 @@ public record CameraView(int imageWidth, int imageHeight, int patchSize, int spa
         Objects.requireNonNull(pose, "camera view: pose is required");
         Objects.requireNonNull(lens, "camera view: lens is required");
         if (imageWidth <= 0 || imageHeight <= 0) {
-            throw new IllegalArgumentException("camera view: image size must be positive, got imageWidth="
+            throw InvalidInputException.of("camera view: image size must be positive, got imageWidth="
                     + imageWidth + ", imageHeight=" + imageHeight);
         }
         if (patchSize <= 0) {
-            throw new IllegalArgumentException("camera view: patchSize must be positive, got " + patchSize);
+            throw InvalidInputException.of("camera view: patchSize must be positive, got " + patchSize);
         }
         if (spatialMerge <= 0) {
-            throw new IllegalArgumentException("camera view: spatialMerge must be positive, got " + spatialMerge);
+            throw InvalidInputException.of("camera view: spatialMerge must be positive, got " + spatialMerge);
         }
         long stride = (long) patchSize * spatialMerge;
         if (imageWidth % stride != 0 || imageHeight % stride != 0) {
-            throw new IllegalArgumentException("camera view: patchSize " + patchSize + " x spatialMerge "
+            throw InvalidInputException.of("camera view: patchSize " + patchSize + " x spatialMerge "
                     + spatialMerge + " = " + stride + " does not divide the image " + imageWidth + "x"
                     + imageHeight);
         }
@@ -49,7 +50,7 @@ public record CameraView(int imageWidth, int imageHeight, int patchSize, int spa
         try {
             new Grid(1, (int) (imageHeight / stride), (int) (imageWidth / stride));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("camera view: the image " + imageWidth + "x" + imageHeight
+            throw InvalidInputException.of("camera view: the image " + imageWidth + "x" + imageHeight
                     + " at stride " + stride + " (patchSize x spatialMerge) has too many tokens: " + e.getMessage(), e);
         }
     }
@@ -92,7 +93,7 @@ public record CameraView(int imageWidth, int imageHeight, int patchSize, int spa
     /** The intrinsics in pixels of this image; fails, naming the encoding, when none were given. */
     public Intrinsics pixelIntrinsics(String neededBy) {
         if (intrinsics == null) {
-            throw new IllegalArgumentException("camera view: intrinsics are required by " + neededBy);
+            throw InvalidInputException.of("camera view: intrinsics are required by " + neededBy);
         }
         return intrinsics.inPixels(imageWidth, imageHeight);
     }

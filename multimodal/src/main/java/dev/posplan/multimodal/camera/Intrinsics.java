@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -52,16 +53,16 @@ public record Intrinsics(double fx, double fy, double cx, double cy, Units units
     public static Intrinsics fromMatrix(double[][] k, Units units) {
         Objects.requireNonNull(k, "intrinsics: K");
         if (k.length != 3) {
-            throw new IllegalArgumentException("intrinsics: K must be 3x3, got " + k.length + " rows");
+            throw InvalidInputException.of("intrinsics: K must be 3x3, got " + k.length + " rows");
         }
         for (int r = 0; r < 3; r++) {
             if (k[r] == null || k[r].length != 3) {
-                throw new IllegalArgumentException("intrinsics: K must be 3x3, row " + r + " has "
+                throw InvalidInputException.of("intrinsics: K must be 3x3, row " + r + " has "
                         + (k[r] == null ? "no" : String.valueOf(k[r].length)) + " values");
             }
         }
         if (k[0][1] != 0 || k[1][0] != 0 || k[2][0] != 0 || k[2][1] != 0) {
-            throw new IllegalArgumentException("intrinsics: K must have zero skew and an upper-triangular "
+            throw InvalidInputException.of("intrinsics: K must have zero skew and an upper-triangular "
                     + "[[fx,0,cx],[0,fy,cy],[0,0,1]] form");
         }
         return new Intrinsics(k[0][0], k[1][1], k[0][2], k[1][2], units);
@@ -70,7 +71,7 @@ public record Intrinsics(double fx, double fy, double cx, double cy, Units units
     /** The same intrinsics in pixels of a {@code width} × {@code height} image. */
     public Intrinsics inPixels(int width, int height) {
         if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("intrinsics: image size must be positive, got width=" + width
+            throw InvalidInputException.of("intrinsics: image size must be positive, got width=" + width
                     + ", height=" + height);
         }
         if (units == Units.PIXELS) {
@@ -86,13 +87,13 @@ public record Intrinsics(double fx, double fy, double cx, double cy, Units units
 
     private static void requireFinite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("intrinsics." + name + " must be finite, got " + v);
+            throw InvalidInputException.of("intrinsics." + name + " must be finite, got " + v);
         }
     }
 
     private static void requireFocal(String name, double v) {
         if (!(v > 0)) {
-            throw new IllegalArgumentException("intrinsics." + name + " must be positive, got " + v
+            throw InvalidInputException.of("intrinsics." + name + " must be positive, got " + v
                     + (v == 0 ? " (singular intrinsics)" : ""));
         }
     }

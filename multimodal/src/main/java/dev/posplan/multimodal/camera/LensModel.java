@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * How a camera maps normalised image coordinates {@code (x, y) = ((u − cx)/fx, (v − cy)/fy)} to ray
  * directions in the camera frame (OpenCV axes) and back.
@@ -57,7 +59,7 @@ public sealed interface LensModel permits LensModel.Pinhole, LensModel.UnifiedCa
 
         public UnifiedCamera {
             if (!(xi >= 0) || Double.isInfinite(xi)) {
-                throw new IllegalArgumentException("lens.xi must be finite and >= 0, got " + xi);
+                throw InvalidInputException.of("lens.xi must be finite and >= 0, got " + xi);
             }
         }
 
@@ -96,7 +98,7 @@ public sealed interface LensModel permits LensModel.Pinhole, LensModel.UnifiedCa
             requirePositive("width", width);
             double max = maxFovDegrees();
             if (!(fovDegrees > 0 && fovDegrees < max)) {
-                throw new IllegalArgumentException("x_fov_deg must be in (0, " + max + ") degrees for lens.xi = "
+                throw InvalidInputException.of("x_fov_deg must be in (0, " + max + ") degrees for lens.xi = "
                         + xi + ", got " + fovDegrees
                         + (fovDegrees >= max && max < 360 ? " (cos(fov/2) + xi <= 0 gives no positive focal length)"
                                 : ""));
@@ -105,7 +107,7 @@ public sealed interface LensModel permits LensModel.Pinhole, LensModel.UnifiedCa
             double f = (width * 0.5) * (Math.cos(theta) + xi) / Math.sin(theta);
             if (!(f > 0) || Double.isInfinite(f)) {
                 // Only reachable within rounding of maxFovDegrees().
-                throw new IllegalArgumentException("x_fov_deg = " + fovDegrees + " with lens.xi = " + xi
+                throw InvalidInputException.of("x_fov_deg = " + fovDegrees + " with lens.xi = " + xi
                         + " gives no finite positive focal length (got " + f + ")");
             }
             return f;
@@ -147,7 +149,7 @@ public sealed interface LensModel permits LensModel.Pinhole, LensModel.UnifiedCa
 
         private static void requirePositive(String field, double v) {
             if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(field + " must be finite and > 0, got " + v);
+                throw InvalidInputException.of(field + " must be finite and > 0, got " + v);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * The small double-precision linear algebra the camera encodings need, written once: 3x3 and 4x4
  * matrices as row-major {@code double[9]} / {@code double[16]}, 3-vectors as {@code double[3]}.
@@ -123,7 +125,7 @@ public final class LinAlg {
             }
             double p = a[pivot * n + col];
             if (!(Math.abs(p) > SINGULAR_TOLERANCE)) {
-                throw new IllegalArgumentException(field + ": matrix is singular, cannot invert");
+                throw InvalidInputException.of(field + ": matrix is singular, cannot invert");
             }
             swapRows(a, n, col, pivot);
             swapRows(inv, n, col, pivot);
@@ -175,11 +177,11 @@ public final class LinAlg {
     public static void requireRotation(double[] r3, String field) {
         double err = orthonormalityError(r3);
         if (!(err <= ORTHONORMAL_TOLERANCE)) {
-            throw new IllegalArgumentException(field + ": rotation is not orthonormal (max |RᵀR − I| = " + err
+            throw InvalidInputException.of(field + ": rotation is not orthonormal (max |RᵀR − I| = " + err
                     + ", tolerance " + ORTHONORMAL_TOLERANCE + ")");
         }
         if (!(determinant3(r3) > 0)) {
-            throw new IllegalArgumentException(field + ": rotation has determinant " + determinant3(r3)
+            throw InvalidInputException.of(field + ": rotation has determinant " + determinant3(r3)
                     + " (a reflection, not a rotation)");
         }
     }
@@ -188,7 +190,7 @@ public final class LinAlg {
     public static void requireFinite(double[] values, String field) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(field + "[" + i + "] must be finite, got " + values[i]);
+                throw InvalidInputException.of(field + "[" + i + "] must be finite, got " + values[i]);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -45,13 +46,13 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
         Objects.requireNonNull(direction, "pose.direction");
         Objects.requireNonNull(axes, "pose.axes");
         if (matrix.length != 16) {
-            throw new IllegalArgumentException("pose.matrix must have 16 values (4x4 row-major), got "
+            throw InvalidInputException.of("pose.matrix must have 16 values (4x4 row-major), got "
                     + matrix.length);
         }
         matrix = matrix.clone();
         LinAlg.requireFinite(matrix, "pose.matrix");
         if (matrix[12] != 0 || matrix[13] != 0 || matrix[14] != 0 || matrix[15] != 1) {
-            throw new IllegalArgumentException("pose.matrix: last row must be 0 0 0 1");
+            throw InvalidInputException.of("pose.matrix: last row must be 0 0 0 1");
         }
         LinAlg.requireRotation(LinAlg.rotation(matrix), "pose.matrix");
     }
@@ -68,7 +69,7 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
     public static Pose of3x4(double[] rows, Direction direction, Axes axes) {
         Objects.requireNonNull(rows, "pose.matrix");
         if (rows.length != 12) {
-            throw new IllegalArgumentException("pose.matrix: 3x4 form needs 12 values, got " + rows.length);
+            throw InvalidInputException.of("pose.matrix: 3x4 form needs 12 values, got " + rows.length);
         }
         double[] m = new double[16];
         System.arraycopy(rows, 0, m, 0, 12);
@@ -92,7 +93,7 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
         double[] view = {target[0] - eye[0], target[1] - eye[1], target[2] - eye[2]};
         double distance = LinAlg.norm(view);
         if (!(distance > 0) || Double.isInfinite(distance)) {
-            throw new IllegalArgumentException("pose.lookAt: eye = " + Arrays.toString(eye) + " and target = "
+            throw InvalidInputException.of("pose.lookAt: eye = " + Arrays.toString(eye) + " and target = "
                     + Arrays.toString(target) + (distance > 0 ? " are too far apart (|target − eye| overflows)"
                             : " coincide, so the view direction is undefined"));
         }
@@ -100,7 +101,7 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
         double[] side = LinAlg.cross(z, up);
         // |z × up| = |up| sin(angle): a (nearly) parallel up leaves the camera's roll undefined.
         if (!(LinAlg.norm(side) > PARALLEL_TOLERANCE * LinAlg.norm(up))) {
-            throw new IllegalArgumentException("pose.lookAt: up = " + Arrays.toString(up)
+            throw InvalidInputException.of("pose.lookAt: up = " + Arrays.toString(up)
                     + " is zero or parallel to the view direction target − eye = " + Arrays.toString(view)
                     + ", so the camera roll is undefined");
         }
@@ -114,7 +115,7 @@ public record Pose(double[] matrix, Direction direction, Axes axes) {
     private static void requireVector(String field, double[] v) {
         Objects.requireNonNull(v, "pose.lookAt: " + field);
         if (v.length != 3) {
-            throw new IllegalArgumentException("pose.lookAt: " + field + " must have 3 values, got " + v.length);
+            throw InvalidInputException.of("pose.lookAt: " + field + " must have 3 values, got " + v.length);
         }
         LinAlg.requireFinite(v, "pose.lookAt: " + field);
     }

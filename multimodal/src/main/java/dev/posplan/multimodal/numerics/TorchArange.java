@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.numerics;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * The float32 values PyTorch's CPU {@code torch.arange(start, end, step)} produces (vlm-ropes.md §11.3),
  * element by element in closed form, so V2PE positions and frame indices come out bit-exact without
@@ -31,12 +33,12 @@ public final class TorchArange {
      */
     public static long length(double start, double end, double step) {
         if (!(Double.isFinite(start) && Double.isFinite(end) && Double.isFinite(step)) || step == 0) {
-            throw new IllegalArgumentException("arange needs finite start, end and a non-zero step, got "
+            throw InvalidInputException.of("arange needs finite start, end and a non-zero step, got "
                     + start + ", " + end + ", " + step);
         }
         double size = Math.ceil((end - start) / step);
         if (size < 0) {
-            throw new IllegalArgumentException("arange step " + step + " has the wrong sign for " + start + " .. " + end);
+            throw InvalidInputException.of("arange step " + step + " has the wrong sign for " + start + " .. " + end);
         }
         return (long) size;
     }

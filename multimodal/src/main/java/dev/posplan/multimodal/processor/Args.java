@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /** Input checks shared by the processor functions; messages name the offending argument. */
 final class Args {
 
@@ -8,14 +10,14 @@ final class Args {
 
     static int positive(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw InvalidInputException.of(name + " must be positive, got " + value);
         }
         return value;
     }
 
     static int nonNegative(String name, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+            throw InvalidInputException.of(name + " must be >= 0, got " + value);
         }
         return value;
     }
@@ -23,7 +25,7 @@ final class Args {
     /** A finite value greater than zero (rejects NaN and infinities). */
     static double positive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
+            throw InvalidInputException.of(name + " must be a finite number > 0, got " + value);
         }
         return value;
     }
@@ -31,7 +33,7 @@ final class Args {
     /** A finite value greater than or equal to zero (rejects NaN and infinities). */
     static double nonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value);
+            throw InvalidInputException.of(name + " must be a finite number >= 0, got " + value);
         }
         return value;
     }

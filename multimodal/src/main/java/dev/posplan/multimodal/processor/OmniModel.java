@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * The Qwen-Omni thinkers' audio and time arithmetic (golden-incoming/qwen_omni/README.md, "Rules"): how many
  * placeholder tokens an audio of F mel frames gets, and where slice k of a video sits on the time axis.
@@ -62,7 +64,7 @@ public enum OmniModel {
 
     private static void requireFrames(int melFrames) {
         if (melFrames < 1) {
-            throw new IllegalArgumentException("mel frames must be >= 1, got " + melFrames);
+            throw InvalidInputException.of("mel frames must be >= 1, got " + melFrames);
         }
     }
 }

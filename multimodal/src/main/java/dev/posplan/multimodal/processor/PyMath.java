@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * Python number semantics the reference processors rely on. {@code round} on a float rounds half to even
  * like {@link Math#rint}; {@code int / int} is a correctly rounded true division, which equals the double
@@ -37,7 +39,7 @@ final class PyMath {
     static long exactProduct(String what, long a, long b) {
         long p = Math.multiplyExact(a, b);
         if (p > EXACT) {
-            throw new IllegalArgumentException(what + " is too large (" + p + " > 2^53)");
+            throw InvalidInputException.of(what + " is too large (" + p + " > 2^53)");
         }
         return p;
     }

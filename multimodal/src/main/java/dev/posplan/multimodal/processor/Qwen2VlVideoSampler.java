@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * transformers {@code Qwen2VLVideoProcessor.sample_frames} with {@code fps} (qwen-mrope.md §7.3; off unless
  * {@code do_sample_frames=True}): an even count {@code n}, then {@code torch.arange(0, total, total/n).int()}
@@ -32,7 +34,7 @@ public final class Qwen2VlVideoSampler {
         int[] indices = frameIndices(totalFrames, n, TorchRange.DEFAULT_FLOAT_LANES);
         int last = indices[indices.length - 1];
         if (last >= totalFrames) {
-            throw new IllegalArgumentException("totalFrames: torch.arange(0, " + totalFrames + ", " + totalFrames + "/" + n
+            throw InvalidInputException.of("totalFrames: torch.arange(0, " + totalFrames + ", " + totalFrames + "/" + n
                     + ") yields " + indices.length + " indices ending at frame " + last + ", past the last frame "
                     + (totalFrames - 1) + " (transformers fails indexing the video)");
         }
@@ -57,7 +59,7 @@ public final class Qwen2VlVideoSampler {
         double n = Math.min(Math.min(Math.max(totalFrames / videoFps * fps, minFrames), max), totalFrames);
         long count = PyMath.floorByFactor(n, temporalPatchSize);
         if (count <= 0) {
-            throw new IllegalArgumentException("totalFrames: " + totalFrames + " frames give no temporal patch of "
+            throw InvalidInputException.of("totalFrames: " + totalFrames + " frames give no temporal patch of "
                     + temporalPatchSize + " frames to sample");
         }
         return (int) count;
@@ -71,7 +73,7 @@ public final class Qwen2VlVideoSampler {
         Args.positive("totalFrames", totalFrames);
         Args.positive("count", count);
         if (count > totalFrames) {
-            throw new IllegalArgumentException("count (" + count + ") exceeds totalFrames (" + totalFrames + ")");
+            throw InvalidInputException.of("count (" + count + ") exceeds totalFrames (" + totalFrames + ")");
         }
         return TorchRange.truncate(TorchRange.arange(0, totalFrames, (double) totalFrames / count, lanes));
     }

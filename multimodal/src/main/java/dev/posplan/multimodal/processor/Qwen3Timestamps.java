@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -26,7 +27,7 @@ public final class Qwen3Timestamps {
         Args.positive("videoFps", videoFps);
         Args.positive("temporalPatchSize", temporalPatchSize);
         if (indices.length == 0) {
-            throw new IllegalArgumentException("indices must not be empty");
+            throw InvalidInputException.of("indices must not be empty");
         }
         int patches = (indices.length + temporalPatchSize - 1) / temporalPatchSize;
         double[] out = new double[patches];
@@ -42,7 +43,7 @@ public final class Qwen3Timestamps {
     private static int index(int[] indices, int i) {
         int idx = indices[Math.min(i, indices.length - 1)];
         if (idx < 0) {
-            throw new IllegalArgumentException("indices: frame index must be >= 0, got " + idx);
+            throw InvalidInputException.of("indices: frame index must be >= 0, got " + idx);
         }
         return idx;
     }
@@ -67,7 +68,7 @@ public final class Qwen3Timestamps {
      */
     public static String oneDecimal(double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("seconds must be finite, got " + value);
+            throw InvalidInputException.of("seconds must be finite, got " + value);
         }
         String digits = new BigDecimal(Math.abs(value)).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
         // Python keeps the sign of negative values that round to zero ("-0.0").

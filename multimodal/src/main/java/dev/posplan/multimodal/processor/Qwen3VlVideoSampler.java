@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * transformers {@code Qwen3VLVideoProcessor.sample_frames} (qwen-mrope.md §7.3; on by default at 2 fps):
  * {@code n = int(total / video_fps * fps)} clamped to {@code [min_frames, max_frames]} and the frame count, then
@@ -39,7 +41,7 @@ public final class Qwen3VlVideoSampler {
         long n = (long) (totalFrames / videoFps * fps);
         long count = Math.min(Math.min(Math.max(n, minFrames), maxFrames), totalFrames);
         if (count <= 0) {
-            throw new IllegalArgumentException("maxFrames: no frame left to sample (maxFrames=" + maxFrames
+            throw InvalidInputException.of("maxFrames: no frame left to sample (maxFrames=" + maxFrames
                     + ", minFrames=" + minFrames + ")");
         }
         return (int) count;

@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * Frame sampling of the official qwen-vl-utils {@code fetch_video} (qwen-mrope.md §7.3), used by the Qwen
  * team's pipeline for Qwen2.5-VL and Qwen3-VL: {@code smart_nframes} picks an even frame count from the
@@ -58,7 +60,7 @@ public enum QwenVlUtils {
                 ? PyMath.floorByFactor(Math.min(n, totalFrames), FRAME_FACTOR)
                 : PyMath.roundByFactor(n, FRAME_FACTOR);
         if (nframes < FRAME_FACTOR || nframes > totalFrames) {
-            throw new IllegalArgumentException("totalFrames: nframes should be in [" + FRAME_FACTOR + ", " + totalFrames
+            throw InvalidInputException.of("totalFrames: nframes should be in [" + FRAME_FACTOR + ", " + totalFrames
                     + "], got " + nframes + " (qwen-vl-utils " + this + ")");
         }
         return (int) nframes;

@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 
@@ -62,7 +63,7 @@ public record ResizeSetting(ResizeVariant variant, int factor, double minPixels,
         Args.positive("maxPixels", maxPixels);
         // QVU-3 asserts this; for transformers a smaller max than min has no meaning either.
         if (maxPixels < minPixels) {
-            throw new IllegalArgumentException("maxPixels (" + maxPixels + ") must be >= minPixels (" + minPixels + ")");
+            throw InvalidInputException.of("maxPixels (" + maxPixels + ") must be >= minPixels (" + minPixels + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,7 @@ public record SampledFrames(int[] indices, int totalFrames, double videoFps) {
         indices = indices.clone();
         for (int i : indices) {
             if (i < 0 || i >= totalFrames) {
-                throw new IllegalArgumentException("indices: frame index " + i + " outside 0.." + (totalFrames - 1));
+                throw InvalidInputException.of("indices: frame index " + i + " outside 0.." + (totalFrames - 1));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * {@code smart_resize}: the frame size a Qwen-VL processor resizes an image or video frame to
  * (qwen-mrope.md §7.1, §7.2). Each side is rounded to a multiple of {@code factor}; if the rounded area
@@ -76,11 +78,11 @@ public final class SmartResize {
         Args.positive("height", height);
         Args.positive("width", width);
         if (setting.variant() != ResizeVariant.TRANSFORMERS) {
-            throw new IllegalArgumentException("setting: the Qwen3-VL video smart_resize exists only in transformers, got "
+            throw InvalidInputException.of("setting: the Qwen3-VL video smart_resize exists only in transformers, got "
                     + setting.variant());
         }
         if (numFrames < temporalFactor) {
-            throw new IllegalArgumentException("numFrames (" + numFrames + ") must be at least temporalFactor ("
+            throw InvalidInputException.of("numFrames (" + numFrames + ") must be at least temporalFactor ("
                     + temporalFactor + ")");
         }
         int f = setting.factor();
@@ -112,18 +114,18 @@ public final class SmartResize {
     private static void checkAspectRatio(int height, int width) {
         double ratio = (double) Math.max(height, width) / Math.min(height, width);
         if (ratio > MAX_ASPECT_RATIO) {
-            throw new IllegalArgumentException("height/width: absolute aspect ratio must be smaller than "
+            throw InvalidInputException.of("height/width: absolute aspect ratio must be smaller than "
                     + MAX_ASPECT_RATIO + ", got " + ratio + " (" + height + "x" + width + ")");
         }
     }
 
     private static Resized resized(long hBar, long wBar) {
         if (hBar <= 0 || wBar <= 0) {
-            throw new IllegalArgumentException("height/width: smart_resize gives " + hBar + "x" + wBar
+            throw InvalidInputException.of("height/width: smart_resize gives " + hBar + "x" + wBar
                     + " pixels (a side rounded to 0 inside the budget, or qwen-vl-utils shrank it to 0)");
         }
         if (hBar > Integer.MAX_VALUE || wBar > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("height/width: resized size " + hBar + "x" + wBar + " is too large");
+            throw InvalidInputException.of("height/width: resized size " + hBar + "x" + wBar + " is too large");
         }
         return new Resized((int) hBar, (int) wBar);
     }

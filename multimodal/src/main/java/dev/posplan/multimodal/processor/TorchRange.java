@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.processor;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.numerics.TorchArange;
 
 /**
@@ -62,10 +63,10 @@ public final class TorchRange {
         try {
             size = TorchArange.length(start, end, step);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("step: " + e.getMessage(), e);
+            throw InvalidInputException.of("step: " + e.getMessage(), e);
         }
         if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("step: arange would have " + size + " values");
+            throw InvalidInputException.of("step: arange would have " + size + " values");
         }
         float[] out = new float[(int) size];
         for (int i = 0; i < out.length; i++) {
@@ -94,7 +95,7 @@ public final class TorchRange {
 
     private static void requireFinite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + v);
+            throw InvalidInputException.of(name + " must be finite, got " + v);
         }
     }
 }

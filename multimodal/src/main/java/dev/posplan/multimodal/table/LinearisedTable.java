@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.table;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class LinearisedTable {
     private static Table turl(String tableText) {
         List<String> halves = PyStrings.split(tableText, " row 1:", 1);
         if (halves.size() != 2) {
-            throw new IllegalArgumentException("table text has 'row 1:' without the space before it");
+            throw InvalidInputException.of("table text has 'row 1:' without the space before it");
         }
         List<List<String>> cells = new ArrayList<>();
         cells.add(cleaned(PyStrings.split(PyStrings.strip(halves.get(0), "col: "), " | ")));

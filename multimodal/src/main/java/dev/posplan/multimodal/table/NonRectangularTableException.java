@@ -1,10 +1,12 @@
 package dev.posplan.multimodal.table;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * A table whose rows do not all have as many cells as row 0 (the header). 2D-TPE's grid needs a
  * rectangle; the reference drops such examples silently (table-camera.md §1.1), posplan rejects them.
  */
-public final class NonRectangularTableException extends IllegalArgumentException {
+public final class NonRectangularTableException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
 
     private final int row;
@@ -12,7 +14,7 @@ public final class NonRectangularTableException extends IllegalArgumentException
     private final int expected;
 
     public NonRectangularTableException(int row, int cells, int expected) {
-        super("table row " + row + " has " + cells + " cell" + (cells == 1 ? "" : "s") + " but row 0 (the header) has "
+        super(null, "table row " + row + " has " + cells + " cell" + (cells == 1 ? "" : "s") + " but row 0 (the header) has "
                 + expected + ": a 2D-TPE table must be rectangular");
         this.row = row;
         this.cells = cells;

@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.table;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ public final class Table {
     private Table(List<List<TableCell>> rows) {
         if (rows.isEmpty()) {
             // the reference has no grid width for an empty table and drops the example
-            throw new IllegalArgumentException("a table needs at least one row (the header), got none");
+            throw InvalidInputException.of("a table needs at least one row (the header), got none");
         }
         int expected = rows.get(0).size();
         List<List<TableCell>> copy = new ArrayList<>(rows.size());

@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.table;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public sealed interface TableCell {
     record Tokens(int count) implements TableCell {
         public Tokens {
             if (count < 0) {
-                throw new IllegalArgumentException("cell token count must be >= 0, got " + count);
+                throw InvalidInputException.of("cell token count must be >= 0, got " + count);
             }
         }
     }

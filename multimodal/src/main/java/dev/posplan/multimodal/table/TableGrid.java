@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.table;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -65,7 +66,7 @@ public final class TableGrid {
                     TableCell c = table.cell(gi / 2, gj / 2);
                     if (c instanceof TableCell.Text t) {
                         if (tokenizer == null) {
-                            throw new IllegalArgumentException("cell (" + gi / 2 + ", " + gj / 2
+                            throw InvalidInputException.of("cell (" + gi / 2 + ", " + gj / 2
                                     + ") is text: serialising it needs a tokenizer");
                         }
                         cellIds[cell] = tokenizer.encode(t.text());
@@ -77,7 +78,7 @@ public final class TableGrid {
                 }
                 total += n;
                 if (total > Integer.MAX_VALUE / 8) {
-                    throw new IllegalArgumentException("table has too many tokens (" + total + ")");
+                    throw InvalidInputException.of("table has too many tokens (" + total + ")");
                 }
                 itemStart[++k] = (int) total;
             }

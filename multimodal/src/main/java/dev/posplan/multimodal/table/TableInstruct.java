@@ -1,5 +1,6 @@
 package dev.posplan.multimodal.table;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import java.util.Arrays;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public final class TableInstruct {
         int response = once(prompt, RESPONSE_MARKER);
         int tableStart = tab + TABLE_MARKER.length();
         if (response < tableStart) {
-            throw new IllegalArgumentException("'" + TABLE_MARKER.strip() + "' must come before the response header");
+            throw InvalidInputException.of("'" + TABLE_MARKER.strip() + "' must come before the response header");
         }
         return new Split(prompt.substring(0, tableStart), prompt.substring(tableStart, response),
                 prompt.substring(response));
@@ -63,10 +64,10 @@ public final class TableInstruct {
         int at = s.indexOf(marker);
         String shown = marker.replace("\n", "\\n").strip();
         if (at < 0) {
-            throw new IllegalArgumentException("prompt has no '" + shown + "': 2D-TPE needs a table in input_seg");
+            throw InvalidInputException.of("prompt has no '" + shown + "': 2D-TPE needs a table in input_seg");
         }
         if (s.indexOf(marker, at + 1) >= 0) {
-            throw new IllegalArgumentException("prompt has '" + shown + "' more than once");
+            throw InvalidInputException.of("prompt has '" + shown + "' more than once");
         }
         return at;
     }

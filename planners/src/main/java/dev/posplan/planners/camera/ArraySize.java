@@ -1,5 +1,7 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
+
 /**
  * The length of a flat primitive buffer from its dimensions, checked before allocating: the camera
  * encodings size arrays as products ({@code views · rows · cols · 3}, {@code tokens · channels}) that can
@@ -23,12 +25,12 @@ final class ArraySize {
         long n = 1;
         for (int d : dims) {
             if (d < 0) {
-                throw new IllegalArgumentException(what + ": negative dimension in " + shape(dims));
+                throw InvalidInputException.of(what + ": negative dimension in " + shape(dims));
             }
             n *= d;
             // Dimensions are ints, so n <= MAX_LENGTH · (2^31 − 1) < 2^62 after each step: no long overflow.
             if (n > MAX_LENGTH) {
-                throw new IllegalArgumentException(what + ": " + shape(dims) + " values are more than one array holds ("
+                throw InvalidInputException.of(what + ": " + shape(dims) + " values are more than one array holds ("
                         + MAX_LENGTH + ")");
             }
         }

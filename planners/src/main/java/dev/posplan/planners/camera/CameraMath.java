@@ -1,6 +1,6 @@
 package dev.posplan.planners.camera;
 
-import dev.posplan.planners.TorchPow;
+import dev.posplan.planners.numerics.TorchPow;
 
 /**
  * Array helpers shared by the camera encodings: float32 rounding, batched cross products, RoPE

@@ -1,9 +1,11 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.LinAlg;
-import dev.posplan.planners.camera.HeadDimLayout.Component;
+import dev.posplan.planners.allocation.BlockAllocation.Component;
+import dev.posplan.planners.allocation.BlockAllocation;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * {@code source/utils/gta.py}, {@code encoder.pre_compute_reps}; DiT branch {@code gta.py}).
  *
  * <p>The head is split into blocks in the fixed order {@code triv, se3, so3, so2, t2}
- * ({@link #layout()}). With {@code g_i} the token's geometry, attention sees
+ * ({@link #allocation()}). With {@code g_i} the token's geometry, attention sees
  * {@code q' = ρ(g_i)⁻ᵀ q}, {@code k' = ρ(g_j) k}, {@code v' = ρ(g_j) v} and the output is mapped back by
  * {@code ρ(g_i)⁻¹}: SE(3) per view from the relative extrinsic {@code E_i E_0⁻¹} (translation column
  * scaled by {@code trans_coeff}), SO(2) per token from its image coordinate, T(2) per token as a
@@ -27,6 +29,9 @@ import java.util.Objects;
  * @param config the method arguments
  */
 public record Gta(Config config) {
+
+    /** Registry and allocation name. */
+    static final String RULE = "gta";
 
     /** Which code path of the reference. */
     public enum Variant {
@@ -67,7 +72,7 @@ public record Gta(Config config) {
     public record FDims(int triv, int se3, int so3, int so2, int t2) {
         public FDims {
             if (triv < 0 || se3 < 0 || so3 < 0 || so2 < 0 || t2 < 0) {
-                throw new IllegalArgumentException("f_dims must be >= 0, got " + this);
+                throw InvalidInputException.of("f_dims must be >= 0, got " + this);
             }
         }
 
@@ -102,31 +107,31 @@ public record Gta(Config config) {
             Objects.requireNonNull(fDims, "f_dims");
             Objects.requireNonNull(compat, "compat");
             if (headDim <= 0 || fDims.total() != headDim) {
-                throw new IllegalArgumentException("f_dims " + fDims + " must add up to head_dim " + headDim);
+                throw InvalidInputException.of("f_dims " + fDims + " must add up to head_dim " + headDim);
             }
             if (fDims.so3() > 0) {
-                throw new IllegalArgumentException("f_dims.so3: Wigner-D blocks are not supported (J_dense.pt is absent "
+                throw InvalidInputException.of("f_dims.so3: Wigner-D blocks are not supported (J_dense.pt is absent "
                         + "from the reference snapshot; no golden covers SO(3))");
             }
             if (fDims.so2() != 4 * so2Freqs) {
-                throw new IllegalArgumentException("f_dims.so2 must be 4 x so2 frequencies (" + so2Freqs + "), got "
+                throw InvalidInputException.of("f_dims.so2 must be 4 x so2 frequencies (" + so2Freqs + "), got "
                         + fDims.so2());
             }
             if (fDims.se3() % (euclid ? 3 : 4) != 0) {
-                throw new IllegalArgumentException("f_dims.se3 must be a multiple of " + (euclid ? "3 (euclid_sim)" : "4")
+                throw InvalidInputException.of("f_dims.se3 must be a multiple of " + (euclid ? "3 (euclid_sim)" : "4")
                         + ", got " + fDims.se3());
             }
             if (fDims.t2() % 3 != 0) {
-                throw new IllegalArgumentException("f_dims.t2 must be a multiple of 3, got " + fDims.t2());
+                throw InvalidInputException.of("f_dims.t2 must be a multiple of 3, got " + fDims.t2());
             }
             if (!Double.isFinite(maxFreqH) || !Double.isFinite(maxFreqW) || !Double.isFinite(transCoeff)) {
-                throw new IllegalArgumentException("max_freq_h, max_freq_w and trans_coeff must be finite");
+                throw InvalidInputException.of("max_freq_h, max_freq_w and trans_coeff must be finite");
             }
             if (variant == Variant.DIT && (fDims.so2() != headDim)) {
-                throw new IllegalArgumentException("f_dims: the DiT branch has SO(2) only (so2 = head_dim)");
+                throw InvalidInputException.of("f_dims: the DiT branch has SO(2) only (so2 = head_dim)");
             }
             if (compat == Compat.RELEASED && fDims.se3() > 0 && fDims.so2() == 0) {
-                throw new IllegalArgumentException("f_dims: se3 without so2 cannot run in the released encoder "
+                throw InvalidInputException.of("f_dims: se3 without so2 cannot run in the released encoder "
                         + "(pre_compute_reps raises UnboundLocalError: local variable 'NqTq' is only bound in the so2 "
                         + "branch); choose Compat.FIXED for the intended transforms");
             }
@@ -141,7 +146,7 @@ public record Gta(Config config) {
         /** DiT image branch: SO(2) on all {@code headDim} dimensions, F = head_dim/4. */
         public static Config dit(int headDim, boolean vTransform) {
             if (headDim <= 0 || headDim % 4 != 0) {
-                throw new IllegalArgumentException("head_dim must be a positive multiple of 4, got " + headDim);
+                throw InvalidInputException.of("head_dim must be a positive multiple of 4, got " + headDim);
             }
             return new Config(Variant.DIT, headDim, new FDims(0, 0, 0, headDim, 0), headDim / 4, 1, 1, false, 1,
                     vTransform, false, Compat.RELEASED);
@@ -159,10 +164,10 @@ public record Gta(Config config) {
      */
     public Reps represent(List<CameraView> views) {
         if (config.variant() != Variant.NVS) {
-            throw new IllegalArgumentException("variant: camera views need the NVS variant, not " + config.variant());
+            throw InvalidInputException.of("variant: camera views need the NVS variant, not " + config.variant());
         }
         if (views.isEmpty()) {
-            throw new IllegalArgumentException("camera views: at least one view is required");
+            throw InvalidInputException.of("camera views: at least one view is required");
         }
         CameraView v0 = views.get(0);
         int n = views.size();
@@ -173,7 +178,7 @@ public record Gta(Config config) {
         for (int i = 0; i < n; i++) {
             CameraView v = views.get(i);
             if (v.imageWidth() != v0.imageWidth() || v.imageHeight() != v0.imageHeight() || v.stride() != v0.stride()) {
-                throw new IllegalArgumentException("camera views: view " + i + " differs from view 0 in image size or "
+                throw InvalidInputException.of("camera views: view " + i + " differs from view 0 in image size or "
                         + "stride");
             }
             double[] e = v.pose().worldToCamera();
@@ -205,7 +210,7 @@ public record Gta(Config config) {
     public Reps represent(TokenStream stream) {
         CameraTokens cams = CameraTokens.of(stream);
         if (cams.isEmpty()) {
-            throw new IllegalArgumentException("camera views: the stream has no visual block with a camera");
+            throw InvalidInputException.of("camera views: the stream has no visual block with a camera");
         }
         return represent(cams.views());
     }
@@ -213,10 +218,10 @@ public record Gta(Config config) {
     /** Representations of one latent image grid (DiT variant): integer coordinates, SO(2) only. */
     public Reps representGrid(int rows, int cols) {
         if (config.variant() != Variant.DIT) {
-            throw new IllegalArgumentException("variant: a bare grid needs the DiT variant, not " + config.variant());
+            throw InvalidInputException.of("variant: a bare grid needs the DiT variant, not " + config.variant());
         }
         if (rows <= 0 || cols <= 0) {
-            throw new IllegalArgumentException("grid must be positive, got " + rows + "x" + cols);
+            throw InvalidInputException.of("grid must be positive, got " + rows + "x" + cols);
         }
         float[] coords = new float[2 * rows * cols];
         for (int t = 0; t < rows * cols; t++) {
@@ -281,7 +286,7 @@ public record Gta(Config config) {
         int hd = config.headDim();
         int seq = HeadTransforms.rows(x, hd, "features");
         if (seq != reps.views * reps.tokensPerView) {
-            throw new IllegalArgumentException("features: " + seq + " tokens, but the representations cover "
+            throw InvalidInputException.of("features: " + seq + " tokens, but the representations cover "
                     + reps.views + " views of " + reps.tokensPerView + " tokens");
         }
         FDims d = config.fDims();
@@ -347,19 +352,19 @@ public record Gta(Config config) {
     }
 
     /** Which head dimensions carry what, with the SO(2) angle per unit coordinate of each pair. */
-    public HeadDimLayout layout() {
+    public BlockAllocation allocation() {
         FDims d = config.fDims();
         int pairs = 2 * config.so2Freqs();
         double[] freq = new double[pairs];
         int[] axis = new int[pairs];
         for (int p = 0; p < pairs; p++) {
-            axis[p] = p % 2 == 0 ? HeadDimLayout.ROW : HeadDimLayout.COLUMN;
+            axis[p] = p % 2 == 0 ? BlockAllocation.ROW : BlockAllocation.COLUMN;
             double scale = config.variant() == Variant.DIT ? 1 : 2 * Math.PI * (axis[p] == 0 ? config.maxFreqH()
                     : config.maxFreqW());
             freq[p] = scale * frequency(p / 2);
         }
         String coord = config.variant() == Variant.DIT ? "integer (row, col)" : "(row_px/H, col_px/W)";
-        return new HeadDimLayout.Builder(config.headDim())
+        return new BlockAllocation.Builder(RULE, config.headDim())
                 .add(Component.TRIVIAL, d.triv(), 1, "unchanged")
                 .add(config.euclid() ? Component.POINT_3 : Component.MATRIX_4, d.se3(), config.euclid() ? 3 : 4,
                         config.euclid() ? "q, k, v: inv(E_rel)⊙mask [x;1]; o: E_rel⊙mask [o;1] (per view)"

@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
@@ -263,7 +264,7 @@ public record PluckerRays(Sampling sampling, Channels channels, Set<Quirk> quirk
         int wOrig = (int) (2 * maxCx);
         int hOrig = (int) (2 * maxCy);
         if (wOrig <= 0 || hOrig <= 0) {
-            throw new IllegalArgumentException("intrinsics: LVSM rescaling needs a positive principal point, got cx="
+            throw InvalidInputException.of("intrinsics: LVSM rescaling needs a positive principal point, got cx="
                     + maxCx + ", cy=" + maxCy);
         }
         List<Intrinsics> out = new ArrayList<>(k.size());

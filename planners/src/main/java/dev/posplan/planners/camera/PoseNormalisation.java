@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.camera.LinAlg;
 import dev.posplan.multimodal.camera.Pose;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class PoseNormalisation {
      */
     public static List<Pose> relativeToFirst(List<Pose> poses) {
         if (poses.isEmpty()) {
-            throw new IllegalArgumentException("poses: at least one pose is required");
+            throw InvalidInputException.of("poses: at least one pose is required");
         }
         double[] w2c0 = poses.get(0).worldToCamera();
         List<Pose> out = new ArrayList<>(poses.size());
@@ -39,10 +40,10 @@ public final class PoseNormalisation {
      */
     public static List<Pose> lvsmMeanCamera(List<Pose> poses, double sceneScaleFactor) {
         if (poses.isEmpty()) {
-            throw new IllegalArgumentException("poses: at least one pose is required");
+            throw InvalidInputException.of("poses: at least one pose is required");
         }
         if (!(sceneScaleFactor > 0) || Double.isInfinite(sceneScaleFactor)) {
-            throw new IllegalArgumentException("scene_scale_factor must be positive and finite, got " + sceneScaleFactor);
+            throw InvalidInputException.of("scene_scale_factor must be positive and finite, got " + sceneScaleFactor);
         }
         int n = poses.size();
         double[] centre = new double[3];

@@ -1,10 +1,12 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
-import dev.posplan.planners.camera.HeadDimLayout.Component;
+import dev.posplan.planners.allocation.BlockAllocation.Component;
+import dev.posplan.planners.allocation.BlockAllocation;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  * <p>Per camera {@code c}: {@code Kn = [[fx/W, 0, cx/W − 0.5], [0, fy/H, cy/H − 0.5], [0, 0, 1]]},
  * {@code P_c = lift(Kn) · viewmat_c} (image ← world, viewmat = world-to-camera in OpenCV axes) and
  * {@code P_c⁻¹ = invSE3(viewmat_c) · lift(Kn⁻¹)}; without intrinsics {@code P_c = viewmat_c} (the "GTA
- * formula"). The head is split as {@link #layout()} states: the first half gets {@code Pᵀ q},
+ * formula"). The head is split as {@link #allocation()} states: the first half gets {@code Pᵀ q},
  * {@code P⁻¹ k}, {@code P⁻¹ v}, {@code P o}; the next quarters 2D RoPE over the patch column and row
  * ({@code hd/8} frequencies {@code freqScale · freqBase^(−i/(hd/8))}, split layout, PRoPE's sign).
  * Sequence layout: cameras × patchesY × patchesX. Matrices may also be given per token (UCPE).
@@ -25,6 +27,9 @@ import java.util.List;
  * the transforms of one head ({@code [seq, headDim]} float32, token-major; apply to every head alike).
  */
 public final class Prope {
+
+    /** Registry and allocation name. */
+    static final String RULE = "prope";
 
     public static final double DEFAULT_FREQ_BASE = 100.0;
     public static final double DEFAULT_FREQ_SCALE = 1.0;
@@ -50,19 +55,19 @@ public final class Prope {
     public Prope(int headDim, int patchesX, int patchesY, int imageWidth, int imageHeight, double freqBase,
             double freqScale) {
         if (headDim <= 0 || headDim % 8 != 0) {
-            throw new IllegalArgumentException("head_dim must be a positive multiple of 8 (halves of 4-vectors and "
+            throw InvalidInputException.of("head_dim must be a positive multiple of 8 (halves of 4-vectors and "
                     + "two even RoPE quarters), got " + headDim);
         }
         if (patchesX <= 0 || patchesY <= 0) {
-            throw new IllegalArgumentException("patches_x and patches_y must be positive, got " + patchesX + "x"
+            throw InvalidInputException.of("patches_x and patches_y must be positive, got " + patchesX + "x"
                     + patchesY);
         }
         if (imageWidth <= 0 || imageHeight <= 0) {
-            throw new IllegalArgumentException("image size must be positive, got imageWidth=" + imageWidth
+            throw InvalidInputException.of("image size must be positive, got imageWidth=" + imageWidth
                     + ", imageHeight=" + imageHeight);
         }
         if (!(freqBase > 0) || Double.isInfinite(freqBase) || !(freqScale > 0) || Double.isInfinite(freqScale)) {
-            throw new IllegalArgumentException("freq_base and freq_scale must be positive and finite");
+            throw InvalidInputException.of("freq_base and freq_scale must be positive and finite");
         }
         this.headDim = headDim;
         this.patchesX = patchesX;
@@ -120,7 +125,7 @@ public final class Prope {
         CameraTokens cams = CameraTokens.of(stream);
         int n = cams.cameraTokens();
         if (n > (Integer.MAX_VALUE - 8) / 16) {
-            throw new IllegalArgumentException("stream has " + n + " camera tokens, too many for per-token 4x4 matrices");
+            throw InvalidInputException.of("stream has " + n + " camera tokens, too many for per-token 4x4 matrices");
         }
         double[] p = new double[16 * n];
         double[] pInv = new double[16 * n];
@@ -151,7 +156,7 @@ public final class Prope {
         for (int c = 0; c < n; c++) {
             CameraView v = views.get(c);
             if (v.hasIntrinsics() != withK) {
-                throw new IllegalArgumentException("camera views: intrinsics must be given for all views or none "
+                throw InvalidInputException.of("camera views: intrinsics must be given for all views or none "
                         + "(view " + c + " differs from view 0)");
             }
             System.arraycopy(v.pose().worldToCamera(), 0, viewmats, 16 * c, 16);
@@ -175,15 +180,15 @@ public final class Prope {
      */
     public Projections project(double[] viewmats, double[] ks, boolean perToken) {
         if (viewmats.length == 0 || viewmats.length % 16 != 0) {
-            throw new IllegalArgumentException("viewmats: expected count x 16 values, got " + viewmats.length);
+            throw InvalidInputException.of("viewmats: expected count x 16 values, got " + viewmats.length);
         }
         int count = viewmats.length / 16;
         if (ks != null && ks.length != 4 * count) {
-            throw new IllegalArgumentException("Ks: expected " + 4 * count + " values (fx, fy, cx, cy per matrix), got "
+            throw InvalidInputException.of("Ks: expected " + 4 * count + " values (fx, fy, cx, cy per matrix), got "
                     + ks.length);
         }
         if (perToken && count % tokensPerImage() != 0) {
-            throw new IllegalArgumentException("viewmats: " + count + " per-token matrices are not whole images of "
+            throw InvalidInputException.of("viewmats: " + count + " per-token matrices are not whole images of "
                     + tokensPerImage() + " tokens");
         }
         double[] p = new double[16 * count];
@@ -224,7 +229,7 @@ public final class Prope {
         double[] all = {fx, fy, cx, cy};
         LinAlg.requireFinite(all, "Ks[" + c + "]");
         if (!(fx > 0 && fy > 0)) {
-            throw new IllegalArgumentException("Ks[" + c + "]: focal lengths must be positive, got fx=" + fx + ", fy="
+            throw InvalidInputException.of("Ks[" + c + "]: focal lengths must be positive, got fx=" + fx + ", fy="
                     + fy + " (singular intrinsics)");
         }
         double[] m = LinAlg.identity4();
@@ -269,7 +274,7 @@ public final class Prope {
         int seq = HeadTransforms.rows(x, headDim, what);
         int perMatrix = p.perToken ? 1 : tokensPerImage();
         if ((long) p.count * perMatrix != seq) {
-            throw new IllegalArgumentException(what + ": " + seq + " tokens, but " + p.count
+            throw InvalidInputException.of(what + ": " + seq + " tokens, but " + p.count
                     + (p.perToken ? " per-token matrices" : " cameras of " + perMatrix + " tokens"));
         }
         float[] out = x.clone();
@@ -283,7 +288,7 @@ public final class Prope {
     }
 
     /** Which head dimensions carry what (spec §4.1 table). */
-    public HeadDimLayout layout() {
+    public BlockAllocation allocation() {
         int f = headDim / 8;
         double[] freq = new double[f];
         for (int i = 0; i < f; i++) {
@@ -291,9 +296,9 @@ public final class Prope {
         }
         int[] col = new int[f];
         int[] row = new int[f];
-        java.util.Arrays.fill(col, HeadDimLayout.COLUMN);
-        java.util.Arrays.fill(row, HeadDimLayout.ROW);
-        return new HeadDimLayout.Builder(headDim)
+        java.util.Arrays.fill(col, BlockAllocation.COLUMN);
+        java.util.Arrays.fill(row, BlockAllocation.ROW);
+        return new BlockAllocation.Builder(RULE, headDim)
                 .add(Component.MATRIX_4, headDim / 2, 4, "q' = Pᵀq, k' = P⁻¹k, v' = P⁻¹v, o' = Po per 4-vector")
                 .add(Component.ROTATION_SPLIT, headDim / 4, 2, freq, col,
                         "RoPE over the patch column x (q, k, v; inverse on o)")
@@ -304,14 +309,14 @@ public final class Prope {
 
     private static CameraView requireSameGrid(List<CameraView> views) {
         if (views.isEmpty()) {
-            throw new IllegalArgumentException("camera views: at least one view is required");
+            throw InvalidInputException.of("camera views: at least one view is required");
         }
         CameraView v0 = views.get(0);
         for (int i = 1; i < views.size(); i++) {
             CameraView v = views.get(i);
             if (v.imageWidth() != v0.imageWidth() || v.imageHeight() != v0.imageHeight()
                     || v.tokensX() != v0.tokensX() || v.tokensY() != v0.tokensY()) {
-                throw new IllegalArgumentException("camera views: PRoPE needs one image size and token grid; view " + i
+                throw InvalidInputException.of("camera views: PRoPE needs one image size and token grid; view " + i
                         + " differs from view 0");
             }
         }

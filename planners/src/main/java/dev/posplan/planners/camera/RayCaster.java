@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
@@ -44,7 +45,7 @@ public final class RayCaster {
         Objects.requireNonNull(pixelIntrinsics, "pixelIntrinsics");
         Objects.requireNonNull(sampling, "sampling");
         if (pixelIntrinsics.units() != Intrinsics.Units.PIXELS) {
-            throw new IllegalArgumentException("pixelIntrinsics.units must be PIXELS, got " + pixelIntrinsics.units()
+            throw InvalidInputException.of("pixelIntrinsics.units must be PIXELS, got " + pixelIntrinsics.units()
                     + " (convert with Intrinsics.inPixels or CameraView.pixelIntrinsics)");
         }
         int cols = view.tokensX();
@@ -72,10 +73,10 @@ public final class RayCaster {
     static RayGrid trace(List<CameraView> views, List<Intrinsics> intrinsics, Sampling sampling,
             boolean transposedRotation) {
         if (views.isEmpty()) {
-            throw new IllegalArgumentException("camera views: at least one view is required");
+            throw InvalidInputException.of("camera views: at least one view is required");
         }
         if (intrinsics.size() != views.size()) {
-            throw new IllegalArgumentException("camera views: " + views.size() + " views but " + intrinsics.size()
+            throw InvalidInputException.of("camera views: " + views.size() + " views but " + intrinsics.size()
                     + " intrinsics");
         }
         int rows = views.get(0).tokensY();
@@ -87,7 +88,7 @@ public final class RayCaster {
         for (int v = 0; v < views.size(); v++) {
             CameraView view = views.get(v);
             if (view.tokensY() != rows || view.tokensX() != cols) {
-                throw new IllegalArgumentException("camera views: view " + v + " has a " + view.tokensY() + "x"
+                throw InvalidInputException.of("camera views: view " + v + " has a " + view.tokensY() + "x"
                         + view.tokensX() + " token grid, view 0 has " + rows + "x" + cols);
             }
             double[] c2w = view.pose().cameraToWorld();

@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -18,12 +19,12 @@ public final class RayGrid {
 
     private RayGrid(int views, int rows, int cols, double[] origins, double[] directions) {
         if (views <= 0 || rows <= 0 || cols <= 0) {
-            throw new IllegalArgumentException("ray grid: views, rows and cols must be positive, got "
+            throw InvalidInputException.of("ray grid: views, rows and cols must be positive, got "
                     + views + "x" + rows + "x" + cols);
         }
         long n = 3L * views * rows * cols;
         if (origins.length != n || directions.length != n) {
-            throw new IllegalArgumentException("ray grid: " + views + "x" + rows + "x" + cols
+            throw InvalidInputException.of("ray grid: " + views + "x" + rows + "x" + cols
                     + " needs " + n + " origin and direction values");
         }
         this.views = views;
@@ -49,7 +50,7 @@ public final class RayGrid {
         for (int k = 0; k < origins.length; k += 3) {
             for (int a = 0; a < 3; a++) {
                 if (!Double.isFinite(origins[k + a])) {
-                    throw new IllegalArgumentException("ray grid: origins[" + (k + a) + "] (ray " + k / 3
+                    throw InvalidInputException.of("ray grid: origins[" + (k + a) + "] (ray " + k / 3
                             + ") must be finite, got " + origins[k + a]);
                 }
             }
@@ -59,7 +60,7 @@ public final class RayGrid {
             boolean noRay = Double.isNaN(x) && Double.isNaN(y) && Double.isNaN(z);
             boolean finite = Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z);
             if (!noRay && !(finite && (x != 0 || y != 0 || z != 0))) {
-                throw new IllegalArgumentException("ray grid: directions[" + k + ".." + (k + 2) + "] (ray " + k / 3
+                throw InvalidInputException.of("ray grid: directions[" + k + ".." + (k + 2) + "] (ray " + k / 3
                         + ") = (" + x + ", " + y + ", " + z + ") must be finite and non-zero, or all NaN for no ray");
             }
         }

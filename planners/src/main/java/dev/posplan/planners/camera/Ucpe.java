@@ -1,8 +1,10 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
+import dev.posplan.planners.allocation.BlockAllocation;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,7 +30,7 @@ import java.util.Set;
  *       {@code gta} without) and {@link #recamPlucker}.</li>
  * </ul>
  *
- * @see #layout()
+ * @see #allocation(CameraView)
  */
 public final class Ucpe {
 
@@ -69,13 +71,13 @@ public final class Ucpe {
      */
     public Ucpe(int headDim, int temporalStride, double upDelta, Set<Quirk> quirks) {
         if (temporalStride <= 0) {
-            throw new IllegalArgumentException("temporal_stride must be positive, got " + temporalStride);
+            throw InvalidInputException.of("temporal_stride must be positive, got " + temporalStride);
         }
         if (!(upDelta > 0 && upDelta < Math.PI / 2)) {
-            throw new IllegalArgumentException("up_delta must be in (0, π/2), got " + upDelta);
+            throw InvalidInputException.of("up_delta must be in (0, π/2), got " + upDelta);
         }
         if (headDim <= 0 || headDim % 8 != 0) {
-            throw new IllegalArgumentException("head_dim must be a positive multiple of 8, got " + headDim);
+            throw InvalidInputException.of("head_dim must be a positive multiple of 8, got " + headDim);
         }
         this.headDim = headDim;
         this.temporalStride = temporalStride;
@@ -99,7 +101,7 @@ public final class Ucpe {
 
     private static List<CameraView> everyNth(List<CameraView> frames, int n) {
         if (frames.isEmpty()) {
-            throw new IllegalArgumentException("camera views: at least one frame is required");
+            throw InvalidInputException.of("camera views: at least one frame is required");
         }
         List<CameraView> out = new ArrayList<>();
         for (int i = 0; i < frames.size(); i += n) {
@@ -300,8 +302,8 @@ public final class Ucpe {
     }
 
     /** Head dimensions: the PRoPE split (first half per-token ray transforms, then RoPE x, RoPE y). */
-    public HeadDimLayout layout(CameraView view) {
-        return prope(view).layout();
+    public BlockAllocation allocation(CameraView view) {
+        return prope(view).allocation();
     }
 
     /**
@@ -329,7 +331,7 @@ public final class Ucpe {
      */
     public static float[] angleRope(double[] positions, int featDim, double base, double scale, boolean sine) {
         if (featDim <= 0 || featDim % 2 != 0) {
-            throw new IllegalArgumentException("feat_dim must be positive and even, got " + featDim);
+            throw InvalidInputException.of("feat_dim must be positive and even, got " + featDim);
         }
         int f = featDim / 2;
         float[] freqs = CameraMath.ropeFrequencies(f, base, scale);
@@ -348,14 +350,14 @@ public final class Ucpe {
     private record LatentGrid(int frames, int perFrame) {
         static LatentGrid of(List<CameraView> latent) {
             if (latent.isEmpty()) {
-                throw new IllegalArgumentException("camera views: at least one latent frame is required");
+                throw InvalidInputException.of("camera views: at least one latent frame is required");
             }
             CameraView v0 = latent.get(0);
             for (int f = 1; f < latent.size(); f++) {
                 CameraView v = latent.get(f);
                 if (v.tokensX() != v0.tokensX() || v.tokensY() != v0.tokensY() || v.imageWidth() != v0.imageWidth()
                         || v.imageHeight() != v0.imageHeight()) {
-                    throw new IllegalArgumentException("camera views: frame " + f + " differs from frame 0 in image "
+                    throw InvalidInputException.of("camera views: frame " + f + " differs from frame 0 in image "
                             + "size or token grid");
                 }
             }

@@ -1,19 +1,23 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.VisualBlock;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.DeltaBase;
-import dev.posplan.planners.GridFill;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
+import dev.posplan.planners.allocation.ChannelPairing;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.compat.DeltaBase;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.GridFill;
+import dev.posplan.planners.design.PlanRewrite;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.Walk;
 import java.util.Arrays;
 
 /**
@@ -31,19 +35,16 @@ import java.util.Arrays;
  *
  * <p>The reference takes one request at a time: a batch is its rows planned alone (rope_deltas count each
  * row's own tokens, so padding changes nothing on the real tokens). Allocation (vLLM's Bailing tests): head
- * 64, theta 6e6, {@code mrope_section [t, h, w] = [8, 12, 12]}; the first {@code h + w} GPT-J pairs alternate
- * h and w, the last {@code t} read t.
+ * 64, theta 6e6, {@code mrope_section [t, h, w] = [8, 12, 12]}; the first {@code h + w} pairs alternate h and
+ * w, the last {@code t} read t; channels are paired (2j, 2j + 1) ({@link ChannelPairing#GPTJ}).
  */
 public final class Bailing {
 
     /** The temporal step per slice: the reference's {@code time_index * 2.0}. */
     static final double SLICE_STEP = 2;
 
-    private Bailing() {
-    }
-
     /** How a host turns a negative position into a cos/sin row ({@code negative_positions}). */
-    public enum NegativePositions {
+    public enum NegativePositions implements ApiNamed {
         /** The position itself (SGLang; the mathematical angle). */
         SIGNED("signed"),
         /** vLLM: the cache row {@code max_position_embeddings + p} for {@code p < 0}. */
@@ -55,6 +56,7 @@ public final class Bailing {
             this.apiName = apiName;
         }
 
+        @Override
         public String apiName() {
             return apiName;
         }
@@ -63,16 +65,37 @@ public final class Bailing {
         public double row(double position, int maxPositionEmbeddings) {
             return this == VLLM_CACHE_ROW && position < 0 ? maxPositionEmbeddings + position : position;
         }
-
-        static NegativePositions read(SchemeParams p) {
-            String name = p.getString("negative_positions", SIGNED.apiName, java.util.Set.of(SIGNED.apiName,
-                    VLLM_CACHE_ROW.apiName));
-            return name.equals(SIGNED.apiName) ? SIGNED : VLLM_CACHE_ROW;
-        }
     }
 
-    /** The centred block layout. */
-    static final class CentredLayout implements BlockLayout {
+    private static final Rotary.Declared ROTARY = Rotary.parameters(64, 6_000_000);
+    private static final Parameter<int[]> MROPE_SECTION = Options.mropeSection(8, 12, 12);
+    private static final Parameter<NegativePositions> NEGATIVE_POSITIONS = Parameter.choice("negative_positions",
+            NegativePositions.class, NegativePositions.SIGNED,
+            "How a negative position becomes a cos/sin row: signed (SGLang, the true angle) or vllm-cache-row "
+                    + "(vLLM reads row max_position_embeddings + p).");
+    private static final Parameter<Integer> MAX_POSITION_EMBEDDINGS = Parameter.integer("max_position_embeddings",
+            32768, Parameter.Allowed.between(1, Integer.MAX_VALUE),
+            "Rows of the host's cos/sin cache (used by negative_positions=vllm-cache-row).");
+    private static final Parameter<Double> PAD_VALUE = Options.PAD_VALUE.withDefault(0.0);
+
+    /** Registry entry {@code bailing}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("bailing")
+            .summary("Bailing (Ling-VL / Ming) 3D-RoPE: h and w centred on the frame time (negative positions), "
+                    + "text resumes after the t axis")
+            .paper("Ling-VL / Ming-Omni (inclusionAI)")
+            .reference("sgl-project/sglang", "python/sglang/srt/layers/rotary_embedding/bailing_mrope.py",
+                    "31767460")
+            .axes(QwenAxes.THW).dtype(DType.INT32).formats("bailing", "bailing-interleaved")
+            .parts("text", "image", "video")
+            .parameters(ROTARY.list())
+            .parameters(MROPE_SECTION, NEGATIVE_POSITIONS, MAX_POSITION_EMBEDDINGS, PAD_VALUE)
+            .build(Bailing::create);
+
+    private Bailing() {
+    }
+
+    /** The centred block placement. */
+    static final class CentredPlacement implements BlockPlacement {
         @Override
         public void place(VisualBlock block, Walk walk) {
             Grid g = block.grid();
@@ -86,45 +109,28 @@ public final class Bailing {
         }
     }
 
-    /** Registry entry {@code bailing}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "bailing";
-        }
-
-        @Override
-        public String summary() {
-            return "Bailing (Ling-VL / Ming) 3D-RoPE: h and w centred on the frame time (negative positions), "
-                    + "text resumes after the t axis";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 64, 6_000_000);
-            int[] section = p.getIntArray("mrope_section", new int[] {8, 12, 12});
-            int[] pairAxis = Options.sections("mrope_section", () -> {
-                if (section.length != 3 || section[1] != section[2]
-                        || section[0] + section[1] + section[2] != rotary.pairs()) {
-                    throw new IllegalArgumentException("mrope_section must be [t, h, w] with h == w and t + h + w = "
-                            + rotary.pairs() + " rotary pairs, got " + Arrays.toString(section));
-                }
-                return PairAxes.spatialAlternatingThenTime(section[1] + section[2], rotary.pairs());
-            });
-            NegativePositions negative = NegativePositions.read(p);
-            int maxPositions = p.getInt("max_position_embeddings", 32768);
-            if (maxPositions < 1) {
-                throw SchemeParams.invalid("max_position_embeddings", "must be >= 1, got " + maxPositions);
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        int[] section = p.get(MROPE_SECTION);
+        int[] pairAxis = Options.sections(MROPE_SECTION, () -> {
+            if (section.length != 3 || section[1] != section[2]
+                    || section[0] + section[1] + section[2] != rotary.pairs()) {
+                throw new IllegalArgumentException("mrope_section must be [t, h, w] with h == w and t + h + w = "
+                        + rotary.pairs() + " rotary pairs, got " + Arrays.toString(section));
             }
-            PositionDesign design = Options.walker(p, QwenAxes.THW, DType.INT32, new CentredLayout(), 0)
-                    .andThen(plan -> plan.withDeltaBase(DeltaBase.UNPADDED));
-            if (negative == NegativePositions.VLLM_CACHE_ROW) {
-                // decode and rope_deltas are never negative: only the positions change
-                design = design.andThen(plan -> PlanRewrite.map(plan, v -> negative.row(v, maxPositions),
-                        plan.maxPosition()));
-            }
-            return new ComposedScheme(name(), design,
-                    rotary.pairwise("hw-alternating-gptj", QwenAxes.THW, pairAxis), p.effective());
+            return PairAxes.spatialAlternatingThenTime(section[1] + section[2], rotary.pairs());
+        });
+        NegativePositions negative = p.get(NEGATIVE_POSITIONS);
+        int maxPositions = p.get(MAX_POSITION_EMBEDDINGS);
+        PositionDesign design = Options.walker(p, QwenAxes.THW, DType.INT32, new CentredPlacement(), PAD_VALUE)
+                .andThen(plan -> plan.withDeltaBase(DeltaBase.UNPADDED));
+        if (negative == NegativePositions.VLLM_CACHE_ROW) {
+            // decode and rope_deltas are never negative: only the positions change
+            design = design.andThen(plan -> PlanRewrite.map(plan, v -> negative.row(v, maxPositions),
+                    plan.maxPosition()));
         }
+        return new ComposedScheme(DECLARATION.name(), design,
+                rotary.pairwise("hw-alternating", QwenAxes.THW, pairAxis).withPairing(ChannelPairing.GPTJ),
+                p.effective());
     }
 }

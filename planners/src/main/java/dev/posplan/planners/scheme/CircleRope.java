@@ -1,20 +1,22 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.VisualBlock;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.Float32Offsets;
-import dev.posplan.planners.PairAxes;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.PositionBuffer;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
-import java.util.Set;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.Float32Offsets;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.Walk;
 
 /**
  * CircleRoPE as re-implemented in Multimodal-RoPEs ({@code pos_design/circlerope.py}, vlm-ropes.md §5.5):
@@ -163,13 +165,13 @@ public final class CircleRope {
     }
 
     /** Writes the projected block: every slice repeats the projection, shifted by ti·stride on all axes. */
-    record Layout(Projection projection) implements BlockLayout {
+    record Layout(Projection projection) implements BlockPlacement {
         @Override
         public void place(VisualBlock block, Walk walk) {
             Grid g = block.grid();
             if (g.t() > 1 && (!projection.circle() || projection.dffRate() != 0)) {
                 // The reference's tensor shapes stop matching here (vlm-ropes.md §12.5).
-                throw new IllegalArgumentException("CircleRoPE supports blocks with more than one temporal slice "
+                throw InvalidInputException.of("CircleRoPE supports blocks with more than one temporal slice "
                         + "only with method 'circle' and dff_rate off, as the reference; got a " + g.t()
                         + "-slice block");
             }
@@ -195,17 +197,58 @@ public final class CircleRope {
         }
     }
 
-    static Projection projection(SchemeParams p) {
-        String method = p.getString("method", "circle", Set.of("circle", "no_circle"));
-        Object radius = p.getRaw("radius", -1L);
-        double alpha = p.getDouble("alpha", -1);
-        if (alpha != -1 && !(alpha >= 0 && alpha <= 1)) {
-            throw SchemeParams.invalid("alpha", "must be in [0, 1], or -1 (the reference default), got " + alpha);
+    /** {@code method}: project on a circle, or keep the grid. */
+    enum Method implements ApiNamed {
+        CIRCLE("circle"), NO_CIRCLE("no_circle");
+
+        private final String apiName;
+
+        Method(String apiName) {
+            this.apiName = apiName;
         }
-        boolean moveToOrigin = p.getBoolean("move_to_origin", false);
-        double dffRate = dffRate(p.getRaw("dff_rate", false));
-        double positiveOffset = positiveOffset(p.getRaw("move_to_positive", false));
-        double stride = Options.temporalStride(p);
+
+        @Override
+        public String apiName() {
+            return apiName;
+        }
+    }
+
+    private static final Rotary.Declared ROTARY = Rotary.parameters(5_000_000);
+    private static final Parameter<int[]> MROPE_SECTION = Options.mropeSection(16, 24, 24);
+    private static final Parameter<Method> METHOD = Parameter.choice("method", Method.class, Method.CIRCLE,
+            "circle projects the visual grid on a circle; no_circle keeps it.");
+    private static final Parameter<Object> RADIUS = Parameter.numberOrKeyword("radius", -1L,
+            "Circle radius: a number (-1, the reference default, used literally), \"auto\" or \"auto-<k>\".");
+    private static final Parameter<Double> ALPHA = Parameter.number("alpha", -1, Parameter.Allowed.ANY,
+            "Mix of polar angle and raster index, in [0, 1], or -1 (the reference default).");
+    private static final Parameter<Boolean> MOVE_TO_ORIGIN = Parameter.bool("move_to_origin", false,
+            "Centre the grid on the origin before projecting.");
+    private static final Parameter<Object> DFF_RATE = Parameter.numberOrKeyword("dff_rate", false,
+            "Blend with the grid: true, false or a number in [0, 1] (1 replaces the circle).");
+    private static final Parameter<Object> MOVE_TO_POSITIVE = Parameter.numberOrKeyword("move_to_positive", false,
+            "Shift to positive coordinates: true (offset 1), false, \"auto\" (offset 0) or a number.");
+
+    /** Registry entry {@code circlerope}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("circlerope")
+            .summary("CircleRoPE (Multimodal-RoPEs): visual grid projected on a circle orthogonal to the text axis")
+            .paper("CircleRoPE (lose4578/CircleRoPE), Multimodal-RoPEs re-implementation")
+            .reference("JJJYmmm/Multimodal-RoPEs", "pos_design/circlerope.py", "cd413b9")
+            .axes(QwenAxes.THW).dtype(DType.FLOAT32).formats("qwen3-vl").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(MROPE_SECTION, METHOD, RADIUS, ALPHA, MOVE_TO_ORIGIN, DFF_RATE,
+                    MOVE_TO_POSITIVE, Options.TEMPORAL_STRIDE, Options.PAD_VALUE)
+            .build(CircleRope::create);
+
+    static Projection projection(SchemeParams p) {
+        Method method = p.get(METHOD);
+        Object radius = p.get(RADIUS);
+        double alpha = p.get(ALPHA);
+        if (alpha != -1 && !(alpha >= 0 && alpha <= 1)) {
+            throw ALPHA.invalid("must be in [0, 1], or -1 (the reference default), got " + alpha);
+        }
+        boolean moveToOrigin = p.get(MOVE_TO_ORIGIN);
+        double dffRate = dffRate(p.get(DFF_RATE));
+        double positiveOffset = positiveOffset(p.get(MOVE_TO_POSITIVE));
+        double stride = p.get(Options.TEMPORAL_STRIDE);
         double fixed = Double.NaN;
         double autoScale = Double.NaN;
         if (radius instanceof Number n && Double.isFinite(n.doubleValue())) {
@@ -213,7 +256,7 @@ public final class CircleRope {
         } else {
             autoScale = autoScale(radius);
         }
-        return new Projection(method.equals("circle"), fixed, autoScale, alpha, moveToOrigin, dffRate, positiveOffset,
+        return new Projection(method == Method.CIRCLE, fixed, autoScale, alpha, moveToOrigin, dffRate, positiveOffset,
                 stride);
     }
 
@@ -234,7 +277,7 @@ public final class CircleRope {
                 }
             }
         }
-        throw SchemeParams.invalid("radius", "must be a number, \"auto\" or \"auto-<k>\", got " + radius);
+        throw RADIUS.invalid("must be a number, \"auto\" or \"auto-<k>\", got " + radius);
     }
 
     private static double dffRate(Object v) {
@@ -247,7 +290,7 @@ public final class CircleRope {
             d = Double.NaN;
         }
         if (!(d >= 0 && d <= 1)) {
-            throw SchemeParams.invalid("dff_rate", "must be true, false or a number in [0, 1], got " + v);
+            throw DFF_RATE.invalid("must be true, false or a number in [0, 1], got " + v);
         }
         return d;
     }
@@ -263,32 +306,18 @@ public final class CircleRope {
         if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
             return n.doubleValue() == 0 ? Double.NaN : n.doubleValue();
         }
-        throw SchemeParams.invalid("move_to_positive", "must be true, false, \"auto\" or a number, got " + v);
+        throw MOVE_TO_POSITIVE.invalid("must be true, false, \"auto\" or a number, got " + v);
     }
 
-    /** Registry entry {@code circlerope}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "circlerope";
-        }
-
-        @Override
-        public String summary() {
-            return "CircleRoPE (Multimodal-RoPEs): visual grid projected on a circle orthogonal to the text axis";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 5_000_000);
-            int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
-            Projection projection = projection(p);
-            int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3));
-            // Text-only input takes the reference's attention-mask cumsum path, which returns int64 positions.
-            QwenWalker walker = Options.walker(p, QwenAxes.THW, DType.FLOAT32, new Layout(projection))
-                    .withTextOnlyDtype(DType.INT32);
-            return new ComposedScheme(name(), walker,
-                    rotary.pairwise("chunked", QwenAxes.THW, pairAxis), p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        int[] section = p.get(MROPE_SECTION);
+        Projection projection = projection(p);
+        int[] pairAxis = Options.sections(MROPE_SECTION, () -> PairAxes.chunked(section, rotary.pairs(), 3));
+        // Text-only input takes the reference's attention-mask cumsum path, which returns int64 positions.
+        QwenWalker walker = Options.walker(p, QwenAxes.THW, DType.FLOAT32, new Layout(projection))
+                .withTextOnlyDtype(DType.INT32);
+        return new ComposedScheme(DECLARATION.name(), walker,
+                rotary.pairwise("chunked", QwenAxes.THW, pairAxis), p.effective());
     }
 }

@@ -1,13 +1,16 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.DType;
-import dev.posplan.planners.DiagonalLayout;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalScales;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.DiagonalPlacement;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalScales;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -32,7 +35,22 @@ final class Diagonal {
      * (the references' text-only branch is HF's integer one). Reads {@code pad_value} (default 1).
      */
     static QwenWalker walker(TemporalScales scales, SchemeParams p) {
-        return Options.walker(p, QwenAxes.THW, DType.FLOAT32, new DiagonalLayout(scales)).withTextOnlyDtype(DType.INT32);
+        return Options.walker(p, QwenAxes.THW, DType.FLOAT32, new DiagonalPlacement(scales)).withTextOnlyDtype(DType.INT32);
+    }
+
+    /** {@code mrope_section} of the four schemes. */
+    static final Parameter<int[]> MROPE_SECTION = Options.mropeSection(SECTIONS);
+
+    /** {@code seed} of a random-choice scale rule (the references draw from the unseeded global generator). */
+    static final Parameter<Integer> SEED = Parameter.integer("seed", 0, Parameter.Allowed.ANY,
+            "Seed of CPython's random generator for the per-block draws.");
+
+    /** Parameters every diagonal scheme reads besides its scale rule. */
+    static List<Parameter<?>> common(Rotary.Declared rotary) {
+        List<Parameter<?>> out = new ArrayList<>(rotary.list());
+        out.add(MROPE_SECTION);
+        out.add(Options.PAD_VALUE);
+        return out;
     }
 
     /**
@@ -41,8 +59,8 @@ final class Diagonal {
      */
     static FrequencyAllocation allocation(SchemeParams p, Rotary rotary, String layout,
             BiFunction<int[], Integer, int[]> rule, boolean temporalNope) {
-        int[] section = p.getIntArray("mrope_section", SECTIONS);
-        int[] pairAxis = Options.sections("mrope_section", () -> rule.apply(section, rotary.pairs()));
+        int[] section = p.get(MROPE_SECTION);
+        int[] pairAxis = Options.sections(MROPE_SECTION, () -> rule.apply(section, rotary.pairs()));
         if (temporalNope) {
             pairAxis = PairAxes.withoutRotation(pairAxis, 0);
         }
@@ -50,32 +68,32 @@ final class Diagonal {
     }
 
     /** One temporal scale for every block, from a parameter that must be a finite number > 0. */
-    static TemporalScales fixed(SchemeParams p, String name, double def) {
-        double scale = p.getDouble(name, def);
-        return check(name, () -> TemporalScales.fixed(scale));
+    static TemporalScales fixed(SchemeParams p, Parameter<Double> parameter) {
+        double scale = p.get(parameter);
+        return check(parameter, () -> TemporalScales.fixed(scale));
     }
 
     /**
      * A list of candidate scales drawn per block with Python's {@code random.choice}, seeded by {@code seed}
      * (default 0; the references draw from the unseeded global generator).
      */
-    static TemporalScales randomChoice(SchemeParams p, String name, double[] def) {
-        double[] candidates = p.getDoubleArray(name, def);
-        int seed = p.getInt("seed", 0);
-        return check(name, () -> TemporalScales.pythonChoice(candidates, seed));
+    static TemporalScales randomChoice(SchemeParams p, Parameter<double[]> parameter) {
+        double[] candidates = p.get(parameter);
+        int seed = p.get(SEED);
+        return check(parameter, () -> TemporalScales.pythonChoice(candidates, seed));
     }
 
     /** Given per-block scales (each a finite number > 0). */
-    static TemporalScales explicit(SchemeParams p, String name) {
-        double[] scales = p.getDoubleArray(name, new double[0]);
-        return check(name, () -> TemporalScales.explicit(name, scales));
+    static TemporalScales explicit(SchemeParams p, Parameter<double[]> parameter) {
+        double[] scales = p.get(parameter);
+        return check(parameter, () -> TemporalScales.explicit(parameter.name(), scales));
     }
 
-    private static TemporalScales check(String name, Supplier<TemporalScales> rule) {
+    private static TemporalScales check(Parameter<?> parameter, Supplier<TemporalScales> rule) {
         try {
             return rule.get();
         } catch (IllegalArgumentException e) {
-            throw SchemeParams.invalid(name, e.getMessage());
+            throw parameter.invalid(e.getMessage());
         }
     }
 }

@@ -1,16 +1,18 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.planners.ComposedScheme;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalScales;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalScales;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Official HoPE (hrlics/HoPE {@code modeling_hope.py}, vlm-ropes.md §7): VideoRoPE's diagonal layout with
@@ -36,50 +38,74 @@ import java.util.Set;
  */
 public final class Hope {
 
-    private static final List<String> SCALE_PARAMETERS = List.of("scale_factor", "scale_factors", "block_scales");
+    /** Where generated tokens continue. */
+    enum Decode implements ApiNamed {
+        /** {@code max(t row) + 1 + k}, like VideoRoPE. */
+        INTENDED("intended"),
+        /** (0, 0, 0) for every generated token: the official code drops rope_deltas. */
+        OFFICIAL_CODE("official-code");
+
+        private final String apiName;
+
+        Decode(String apiName) {
+            this.apiName = apiName;
+        }
+
+        @Override
+        public String apiName() {
+            return apiName;
+        }
+    }
+
+    private static final Rotary.Declared ROTARY = Rotary.parameters(1_000_000);
+    private static final Parameter<Double> SCALE_FACTOR = Parameter.number("scale_factor", 1.0,
+            Parameter.Allowed.above(0), "One temporal scale for every block (inference mode).");
+    private static final Parameter<double[]> SCALE_FACTORS = Parameter.numbers("scale_factors", null,
+            Parameter.Allowed.above(0), "Training mode: each visual block draws random.choice(scale_factors) after "
+                    + "random.seed(seed). No default.");
+    private static final Parameter<double[]> BLOCK_SCALES = Parameter.numbers("block_scales", null,
+            Parameter.Allowed.above(0), "The scale of each visual block (of the whole batch, in row order). "
+                    + "No default.");
+    private static final Parameter<Decode> DECODE = Parameter.choice("decode", Decode.class, Decode.INTENDED,
+            "intended: max(t row) + 1 + k; official-code: (0, 0, 0) like the official generation code.");
+    private static final List<Parameter<?>> SCALE_PARAMETERS = List.of(SCALE_FACTOR, SCALE_FACTORS, BLOCK_SCALES);
+
+    /** Registry entry {@code hope}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("hope")
+            .summary("HoPE (official): diagonal layout with per-block temporal scale, NoPE temporal pairs, Qwen2-VL")
+            .paper("HoPE (arXiv 2505.20444)")
+            .reference("hrlics/HoPE", "modeling_hope.py", "85b76c0")
+            .axes(QwenAxes.THW).dtype(DType.FLOAT32).formats("qwen2-vl").parts("text", "image", "video")
+            .parameters(Diagonal.common(ROTARY)).parameters(SCALE_PARAMETERS).parameters(Diagonal.SEED, DECODE)
+            .build(Hope::create);
 
     private Hope() {
     }
 
     static TemporalScales scales(SchemeParams p) {
-        List<String> given = SCALE_PARAMETERS.stream().filter(p::has).toList();
+        List<Parameter<?>> given = SCALE_PARAMETERS.stream().filter(p::has).toList();
         if (given.size() > 1) {
-            throw SchemeParams.invalid(given.get(1), "conflicts with " + given.get(0) + ": give one of "
-                    + SCALE_PARAMETERS);
+            throw given.get(1).invalid("conflicts with " + given.get(0).name() + ": give one of "
+                    + SCALE_PARAMETERS.stream().map(Parameter::name).toList());
         }
-        if (p.has("seed") && !p.has("scale_factors")) {
-            throw SchemeParams.invalid("seed", "only applies with scale_factors");
+        if (p.has(Diagonal.SEED) && !p.has(SCALE_FACTORS)) {
+            throw Diagonal.SEED.invalid("only applies with scale_factors");
         }
-        if (p.has("scale_factors")) {
-            return Diagonal.randomChoice(p, "scale_factors", Diagonal.HOPE_SCALES);
+        if (p.has(SCALE_FACTORS)) {
+            return Diagonal.randomChoice(p, SCALE_FACTORS);
         }
-        if (p.has("block_scales")) {
-            return Diagonal.explicit(p, "block_scales");
+        if (p.has(BLOCK_SCALES)) {
+            return Diagonal.explicit(p, BLOCK_SCALES);
         }
-        return Diagonal.fixed(p, "scale_factor", 1.0);
+        return Diagonal.fixed(p, SCALE_FACTOR);
     }
 
-    /** Registry entry {@code hope}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "hope";
-        }
-
-        @Override
-        public String summary() {
-            return "HoPE (official): diagonal layout with per-block temporal scale, NoPE temporal pairs, Qwen2-VL";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 1_000_000);
-            QwenWalker walker = Diagonal.walker(scales(p), p);
-            String decode = p.getString("decode", "intended", Set.of("intended", "official-code"));
-            PositionDesign design = decode.equals("intended") ? walker
-                    : walker.andThen(plan -> plan.withDecode(new double[QwenAxes.THW.size()], 0));
-            return new ComposedScheme(name(), design,
-                    Diagonal.allocation(p, rotary, "lta-nope-t", PairAxes::lowFrequencyTemporal, true), p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        QwenWalker walker = Diagonal.walker(scales(p), p);
+        PositionDesign design = p.get(DECODE) == Decode.INTENDED ? walker
+                : walker.andThen(plan -> plan.withDecode(new double[QwenAxes.THW.size()], 0));
+        return new ComposedScheme(DECLARATION.name(), design,
+                Diagonal.allocation(p, rotary, "lta-nope-t", PairAxes::lowFrequencyTemporal, true), p.effective());
     }
 }

@@ -1,11 +1,13 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
 
 /**
  * Multimodal-RoPEs' HoPE ({@code pos_design/hope.py}, {@code freq_allocation/hope.py}; vlm-ropes.md §5.4):
@@ -20,28 +22,27 @@ import dev.posplan.planners.SchemeParams;
  */
 public final class HopeMr {
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(5_000_000);
+    private static final Parameter<double[]> TEMPORAL_STRIDE_LST = Parameter.numbers("temporal_stride_lst",
+            Diagonal.HOPE_SCALES, Parameter.Allowed.above(0), "Candidate scales, one drawn per visual block.");
+
+    /** Registry entry {@code hope-mr}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("hope-mr")
+            .summary("HoPE as re-implemented in Multimodal-RoPEs (t positions zeroed = NoPE t pairs), Qwen3-VL")
+            .paper("HoPE (arXiv 2505.20444), Multimodal-RoPEs re-implementation")
+            .reference("JJJYmmm/Multimodal-RoPEs", "pos_design/hope.py", "cd413b9")
+            .axes(QwenAxes.THW).dtype(DType.FLOAT32).formats("qwen3-vl").parts("text", "image", "video")
+            .parameters(Diagonal.common(ROTARY)).parameters(TEMPORAL_STRIDE_LST, Diagonal.SEED)
+            .build(HopeMr::create);
+
     private HopeMr() {
     }
 
-    /** Registry entry {@code hope-mr}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "hope-mr";
-        }
-
-        @Override
-        public String summary() {
-            return "HoPE as re-implemented in Multimodal-RoPEs (t positions zeroed = NoPE t pairs), Qwen3-VL";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 5_000_000);
-            return new ComposedScheme(name(),
-                    Diagonal.walker(Diagonal.randomChoice(p, "temporal_stride_lst", Diagonal.HOPE_SCALES), p),
-                    Diagonal.allocation(p, rotary, "lta-shifted-nope-t", PairAxes::lowFrequencyTemporalShifted, true),
-                    p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        return new ComposedScheme(DECLARATION.name(),
+                Diagonal.walker(Diagonal.randomChoice(p, TEMPORAL_STRIDE_LST), p),
+                Diagonal.allocation(p, rotary, "lta-shifted-nope-t", PairAxes::lowFrequencyTemporalShifted, true),
+                p.effective());
     }
 }

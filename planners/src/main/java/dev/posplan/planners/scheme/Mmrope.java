@@ -2,17 +2,18 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.VisualBlock;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.Float32Offsets;
-import dev.posplan.planners.GridFill;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.Float32Offsets;
+import dev.posplan.planners.design.GridFill;
+import dev.posplan.planners.design.Walk;
 
 /**
  * Lumos-1's MM-RoPE as re-implemented in Multimodal-RoPEs ({@code pos_design/mmrope.py},
@@ -33,7 +34,7 @@ public final class Mmrope {
      * The scaled M-RoPE block; scales are float32 as the reference multiplies them into float32 tensors, and
      * each scaled index gets the base as {@link Float32Offsets} (so positions are not affine in the index).
      */
-    record Layout(float stride, float scaleT, float scaleH, float scaleW) implements BlockLayout {
+    record Layout(float stride, float scaleT, float scaleH, float scaleW) implements BlockPlacement {
         @Override
         public void place(VisualBlock block, Walk walk) {
             Grid g = block.grid();
@@ -69,30 +70,29 @@ public final class Mmrope {
         }
     }
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(5_000_000);
+    private static final Parameter<double[]> POSITION_SCALE = Parameter.numbers("position_scale",
+            new double[] {1, 1, 1}, Parameter.Allowed.ANY, "Scales [s_t, s_h, s_w] of the three axes.");
+
     /** Registry entry {@code mmrope}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "mmrope";
-        }
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("mmrope")
+            .summary("MM-RoPE (Lumos-1, Multimodal-RoPEs): scaled 3D positions, T,T,H,W,H,W,H,W allocation")
+            .paper("MM-RoPE (Lumos-1), Multimodal-RoPEs re-implementation")
+            .reference("JJJYmmm/Multimodal-RoPEs", "pos_design/mmrope.py", "cd413b9")
+            .axes(QwenAxes.THW).dtype(DType.FLOAT32).formats("qwen3-vl").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(Options.TEMPORAL_STRIDE, POSITION_SCALE, Options.PAD_VALUE)
+            .build(Mmrope::create);
 
-        @Override
-        public String summary() {
-            return "MM-RoPE (Lumos-1, Multimodal-RoPEs): scaled 3D positions, T,T,H,W,H,W,H,W allocation";
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        double stride = p.get(Options.TEMPORAL_STRIDE);
+        double[] scale = p.get(POSITION_SCALE);
+        if (scale.length != 3) {
+            throw POSITION_SCALE.invalid("must have 3 entries (s_t, s_h, s_w)");
         }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 5_000_000);
-            double stride = Options.temporalStride(p);
-            double[] scale = p.getDoubleArray("position_scale", new double[] {1, 1, 1});
-            if (scale.length != 3) {
-                throw SchemeParams.invalid("position_scale", "must have 3 entries (s_t, s_h, s_w)");
-            }
-            Layout layout = new Layout((float) stride, (float) scale[0], (float) scale[1], (float) scale[2]);
-            return new ComposedScheme(name(), Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout),
-                    rotary.pairwise("mmrope", QwenAxes.THW, PairAxes.periodic(PATTERN, rotary.pairs())),
-                    p.effective());
-        }
+        Layout layout = new Layout((float) stride, (float) scale[0], (float) scale[1], (float) scale[2]);
+        return new ComposedScheme(DECLARATION.name(), Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout),
+                rotary.pairwise("mmrope", QwenAxes.THW, PairAxes.periodic(PATTERN, rotary.pairs())),
+                p.effective());
     }
 }

@@ -1,14 +1,16 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.QwenCompat;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.compat.QwenCompat;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.TemporalRule;
 
 /**
  * Qwen2-VL M-RoPE (qwen-mrope.md §3.3, vlm-ropes.md §5.2): {@code (b + ti·stride, b + hi, b + wi)},
@@ -18,31 +20,32 @@ import dev.posplan.planners.TemporalRule;
  */
 public final class Mrope {
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(1_000_000);
+    private static final Parameter<int[]> MROPE_SECTION = Options.mropeSection(16, 24, 24);
+    private static final Parameter<QwenCompat> COMPAT = Options.COMPAT.withDefault(QwenCompat.HF_4_51);
+
+    /** Registry entry {@code mrope}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("mrope")
+            .summary("Qwen2-VL M-RoPE: 3D positions, chunked [16,24,24] allocation")
+            .paper("Qwen2-VL (arXiv 2409.12191)")
+            .reference("huggingface/transformers", "src/transformers/models/qwen2_vl/modeling_qwen2_vl.py",
+                    "dd2649fa")
+            .axes(QwenAxes.THW).dtype(DType.INT32).formats("qwen2-vl", "qwen3-vl").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(MROPE_SECTION, Options.TEMPORAL_STRIDE)
+            .parameters(Options.qwenHost(COMPAT))
+            .build(Mrope::create);
+
     private Mrope() {
     }
 
-    /** Registry entry {@code mrope}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "mrope";
-        }
-
-        @Override
-        public String summary() {
-            return "Qwen2-VL M-RoPE: 3D positions, chunked [16,24,24] allocation";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 1_000_000);
-            int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
-            double stride = Options.temporalStride(p);
-            int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3));
-            QwenCompat compat = Options.compat(p, QwenCompat.HF_4_51);
-            PositionDesign design = Options.qwenDesign(p, compat, TemporalRule.linear(stride), false);
-            return new ComposedScheme(name(), design, rotary.pairwise("chunked", QwenAxes.THW, pairAxis),
-                    p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        int[] section = p.get(MROPE_SECTION);
+        double stride = p.get(Options.TEMPORAL_STRIDE);
+        int[] pairAxis = Options.sections(MROPE_SECTION, () -> PairAxes.chunked(section, rotary.pairs(), 3));
+        QwenCompat compat = p.get(COMPAT);
+        PositionDesign design = Options.qwenDesign(p, compat, TemporalRule.linear(stride), false);
+        return new ComposedScheme(DECLARATION.name(), design, rotary.pairwise("chunked", QwenAxes.THW, pairAxis),
+                p.effective());
     }
 }

@@ -2,14 +2,15 @@ package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.MropeLayout;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.MropePlacement;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalRule;
 
 /**
  * OmniRoPE as re-implemented in Multimodal-RoPEs ({@code pos_design/omnirope.py::get_omnirope_index},
@@ -24,30 +25,28 @@ public final class Omnirope {
 
     /** The OmniRoPE / IL-RoPE positions: M-RoPE with spatial reset, float32 (shared with {@link Ilrope}). */
     static QwenWalker positions(SchemeParams p) {
-        double stride = Options.temporalStride(p);
-        MropeLayout layout = new MropeLayout(TemporalRule.linear(stride), true, MropeLayout.Resume.MAX_PLUS_ONE, false);
+        double stride = p.get(Options.TEMPORAL_STRIDE);
+        MropePlacement layout = new MropePlacement(TemporalRule.linear(stride), true, MropePlacement.Resume.MAX_PLUS_ONE, false);
         return Options.walker(p, QwenAxes.THW, DType.FLOAT32, layout);
     }
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(5_000_000);
+    private static final Parameter<int[]> MROPE_SECTION = Options.mropeSection(16, 24, 24);
+
     /** Registry entry {@code omnirope}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "omnirope";
-        }
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("omnirope")
+            .summary("OmniRoPE (Multimodal-RoPEs): spatial-reset positions, chunked [16,24,24] allocation")
+            .paper("OmniRoPE (OmniGen2), Multimodal-RoPEs re-implementation")
+            .reference("JJJYmmm/Multimodal-RoPEs", "pos_design/omnirope.py", "cd413b9")
+            .axes(QwenAxes.THW).dtype(DType.FLOAT32).formats("qwen3-vl").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(MROPE_SECTION, Options.TEMPORAL_STRIDE, Options.PAD_VALUE)
+            .build(Omnirope::create);
 
-        @Override
-        public String summary() {
-            return "OmniRoPE (Multimodal-RoPEs): spatial-reset positions, chunked [16,24,24] allocation";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 5_000_000);
-            int[] section = p.getIntArray("mrope_section", new int[] {16, 24, 24});
-            int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.chunked(section, rotary.pairs(), 3));
-            return new ComposedScheme(name(), positions(p), rotary.pairwise("chunked", QwenAxes.THW, pairAxis),
-                    p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        int[] section = p.get(MROPE_SECTION);
+        int[] pairAxis = Options.sections(MROPE_SECTION, () -> PairAxes.chunked(section, rotary.pairs(), 3));
+        return new ComposedScheme(DECLARATION.name(), positions(p), rotary.pairwise("chunked", QwenAxes.THW, pairAxis),
+                p.effective());
     }
 }

@@ -1,107 +1,115 @@
 package dev.posplan.planners.scheme;
 
-import dev.posplan.planners.AbsoluteTime;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.DecodeRule;
-import dev.posplan.planners.DeltaBase;
-import dev.posplan.planners.MropeLayout;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.QwenCompat;
-import dev.posplan.planners.QwenWalker;
+import dev.posplan.planners.Parameter.Allowed;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalRule;
-import java.util.Arrays;
+import dev.posplan.planners.compat.DecodeRule;
+import dev.posplan.planners.compat.DeltaBase;
+import dev.posplan.planners.compat.QwenCompat;
+import dev.posplan.planners.design.AbsoluteTime;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.MropePlacement;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.TemporalRule;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-/** Parameters several schemes read the same way. */
+/** Parameter declarations several schemes share, and the designs built from them. */
 final class Options {
 
-    private static final Set<String> COMPAT = names(QwenCompat.values(), QwenCompat::apiName);
-    private static final Set<String> RESUME = names(MropeLayout.Resume.values(), MropeLayout.Resume::apiName);
-    private static final Set<String> DECODE = names(DecodeRule.values(), DecodeRule::apiName);
-    private static final Set<String> DELTA_BASE = names(DeltaBase.values(), DeltaBase::apiName);
-    private static final Set<String> ARITHMETIC = names(AbsoluteTime.Arithmetic.values(),
-            AbsoluteTime.Arithmetic::apiName);
+    /**
+     * {@code temporal_stride} (default 1, Qwen2-VL's): the position step between temporal slices of a block,
+     * a finite number > 0 (0 or less would stack or reverse frames, and a huge stride drives integer positions
+     * out of range, which the walker reports).
+     */
+    static final Parameter<Double> TEMPORAL_STRIDE = Parameter.number("temporal_stride", 1.0, Allowed.above(0),
+            "Position step between the temporal slices of a visual block.");
+
+    /** {@code pad_value}: the position every axis of a padding token gets (HF 4.x: 1). */
+    static final Parameter<Double> PAD_VALUE = Parameter.number("pad_value", 1.0, Allowed.ANY,
+            "Position written at padding tokens on every axis.");
+
+    /** {@code compat}: the implementation (qwen-mrope.md §9) whose choices the Qwen host options default to. */
+    static final Parameter<QwenCompat> COMPAT = Parameter.choice("compat", QwenCompat.class, QwenCompat.HF_4_51,
+            "Which Qwen-VL implementation to reproduce (qwen-mrope.md §9); sets the defaults of resume, pad_value, "
+                    + "rope_deltas, decode and time_arithmetic.");
+
+    /** {@code resume}: {@code max-plus-one} (Qwen team / vLLM) or {@code spatial-extent} (HF main). */
+    static final Parameter<MropePlacement.Resume> RESUME = Parameter.choice("resume", MropePlacement.Resume.class,
+            MropePlacement.Resume.MAX_PLUS_ONE, "Where text resumes after a visual block.");
+
+    /** {@code rope_deltas}: which length the rope delta subtracts (§9 #4). */
+    static final Parameter<DeltaBase> ROPE_DELTAS = Parameter.choice(DeltaBase.PARAMETER, DeltaBase.class, null,
+            "Which length rope_deltas subtracts: the padded or the unpadded one. Default: the compat mode's.");
+
+    /** {@code decode}: where generated tokens continue (§9 #5). */
+    static final Parameter<DecodeRule> DECODE = Parameter.choice("decode", DecodeRule.class, null,
+            "Where generated tokens continue. Default: the compat mode's.");
+
+    /** {@code time_arithmetic}: how Qwen2.5-VL's temporal product is computed (§3.4). */
+    static final Parameter<AbsoluteTime.Arithmetic> TIME_ARITHMETIC = Parameter.choice("time_arithmetic",
+            AbsoluteTime.Arithmetic.class, null,
+            "How the temporal product k * second_per_grid_t * tokens_per_second is rounded. Default: the compat "
+                    + "mode's.");
 
     private Options() {
     }
 
-    /** {@code resume}: {@code max-plus-one} (default, Qwen team / vLLM) or {@code spatial-extent} (HF main). */
-    static MropeLayout.Resume resume(SchemeParams p) {
-        return resume(p, MropeLayout.Resume.MAX_PLUS_ONE);
-    }
-
-    static MropeLayout.Resume resume(SchemeParams p, MropeLayout.Resume def) {
-        return MropeLayout.Resume.byName(p.getString("resume", def.apiName(), RESUME));
+    /** {@code mrope_section}: rotary pairs (or heads) per axis t, h, w. */
+    static Parameter<int[]> mropeSection(int... def) {
+        return Parameter.integers("mrope_section", def, Allowed.atLeast(0),
+                "Rotary pairs per axis [t, h, w] (the reference config's mrope_section).");
     }
 
     /**
-     * {@code temporal_stride} (default 1, Qwen2-VL's): the position step between temporal slices of a
-     * block, a finite number > 0 (0 or less would stack or reverse frames, and a huge stride drives integer
-     * positions out of range, which the walker reports).
+     * The host options of the Qwen-VL family, {@code compat} (a scheme's {@link #COMPAT} with its default) and each other option to
+     * compat's choice: {@code resume} (§9 #1), {@code pad_value} (#3), {@code rope_deltas} (#4) and
+     * {@code decode} (#5).
      */
-    static double temporalStride(SchemeParams p) {
-        double stride = p.getDouble("temporal_stride", 1.0);
-        if (!(stride > 0)) {
-            throw SchemeParams.invalid("temporal_stride", "must be > 0, got " + stride);
-        }
-        return stride;
-    }
-
-    /** {@code compat}: the implementation (qwen-mrope.md §9) whose choices the Qwen host options default to. */
-    static QwenCompat compat(SchemeParams p, QwenCompat def) {
-        return QwenCompat.byName(p.getString("compat", def.apiName(), COMPAT));
-    }
-
-    /** {@code time_arithmetic}: how Qwen2.5-VL's temporal product is computed (§3.4), default from compat. */
-    static AbsoluteTime.Arithmetic arithmetic(SchemeParams p, QwenCompat compat) {
-        return AbsoluteTime.Arithmetic.byName(p.getString("time_arithmetic", compat.arithmetic().apiName(), ARITHMETIC));
+    static List<Parameter<?>> qwenHost(Parameter<QwenCompat> compat) {
+        return List.of(compat,
+                RESUME.withDefault(null).describedAs("Where text resumes after a visual block. Default: the compat "
+                        + "mode's."),
+                PAD_VALUE.withDefault(null).describedAs("Position written at padding tokens. Default: the compat "
+                        + "mode's."),
+                ROPE_DELTAS, DECODE);
     }
 
     /**
-     * The M-RoPE walk of the Qwen-VL family with its host options, each defaulting to {@code compat}:
-     * {@code resume} (§9 #1), {@code pad_value} (#3), {@code rope_deltas} (#4, the plans'
-     * {@link dev.posplan.planners.PositionPlan#deltaBase()}) and {@code decode} (#5).
+     * The M-RoPE walk of the Qwen-VL family with its host options ({@link #qwenHost}), each defaulting to
+     * {@code compat}; the plans' {@link dev.posplan.planners.PositionPlan#deltaBase()} is {@code rope_deltas}.
      */
     static PositionDesign qwenDesign(SchemeParams p, QwenCompat compat, TemporalRule time, boolean spatialReset) {
-        MropeLayout.Resume resume = resume(p, compat.resume());
-        DeltaBase base = DeltaBase.byName(p.getString(DeltaBase.PARAMETER, compat.deltaBase().apiName(), DELTA_BASE));
-        DecodeRule decode = DecodeRule.byName(p.getString("decode", compat.decode().apiName(), DECODE));
-        QwenWalker walker = walker(p, QwenAxes.THW, DType.INT32, new MropeLayout(time, spatialReset, resume, true),
-                compat.padValue());
+        MropePlacement.Resume resume = p.getOr(RESUME, compat.resume());
+        DeltaBase base = p.getOr(ROPE_DELTAS, compat.deltaBase());
+        DecodeRule decode = p.getOr(DECODE, compat.decode());
+        double pad = p.getOr(PAD_VALUE, compat.padValue());
+        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, new MropePlacement(time, spatialReset, resume, true),
+                pad);
         // The walker's own decode start is already M + 1 on every axis.
         return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
                 : plan -> decode.apply(plan).withDeltaBase(base));
     }
 
-    /**
-     * The Qwen-style walker of a scheme, padding with {@code pad_value} (default 1, HF 4.x's value; see
-     * {@link #walker(SchemeParams, List, DType, BlockLayout, double)} for schemes with another default).
-     */
-    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout) {
-        return walker(p, axes, dtype, layout, 1);
+    /** The Qwen-style walker of a scheme, padding with {@link #PAD_VALUE} (default 1, HF 4.x's value). */
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockPlacement layout) {
+        return walker(p, axes, dtype, layout, PAD_VALUE);
     }
 
-    /** The Qwen-style walker of a scheme, padding with {@code pad_value} (default {@code defaultPad}). */
-    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockLayout layout, double defaultPad) {
-        return new QwenWalker(axes, dtype, layout, p.getDouble("pad_value", defaultPad));
+    /** The Qwen-style walker of a scheme, padding with {@code padValue} (a scheme's own default). */
+    static QwenWalker walker(SchemeParams p, List<String> axes, DType dtype, BlockPlacement layout,
+            Parameter<Double> padValue) {
+        return new QwenWalker(axes, dtype, layout, p.get(padValue));
     }
 
     /** Runs an allocation rule, reporting a bad section list against the named parameter. */
-    static int[] sections(String name, Supplier<int[]> rule) {
+    static int[] sections(Parameter<int[]> parameter, Supplier<int[]> rule) {
         try {
             return rule.get();
         } catch (IllegalArgumentException e) {
-            throw SchemeParams.invalid(name, e.getMessage());
+            throw parameter.invalid(e.getMessage());
         }
-    }
-
-    private static <E> Set<String> names(E[] values, Function<E, String> name) {
-        return Arrays.stream(values).map(name).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -3,11 +3,13 @@ package dev.posplan.planners.scheme;
 import dev.posplan.multimodal.processor.OmniModel;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.OmniDesign;
 
 /**
  * Qwen3-Omni thinker M-RoPE (transformers {@code Qwen3OmniMoePreTrainedModelForConditionalGeneration
@@ -19,29 +21,30 @@ import dev.posplan.planners.SchemeParams;
  */
 public final class Qwen3Omni {
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(1_000_000);
+    private static final Parameter<int[]> MROPE_SECTION = Options.mropeSection(24, 20, 20);
+    private static final Parameter<Double> PAD_VALUE = Options.PAD_VALUE.withDefault(0.0).describedAs(
+            "Position written at padding tokens by the multimodal branch (a text-only batch pads with 1).");
+
+    /** Registry entry {@code qwen3-omni}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("qwen3-omni")
+            .summary("Qwen3-Omni M-RoPE: float32 absolute time at 13/s, audio as text, audio in video merged by time")
+            .paper("Qwen3-Omni Technical Report (arXiv 2509.17765)")
+            .reference("huggingface/transformers",
+                    "src/transformers/models/qwen3_omni_moe/modeling_qwen3_omni_moe.py", "decba1d2")
+            .axes(QwenAxes.THW).dtype(DType.FLOAT32).formats("qwen3-omni").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(MROPE_SECTION, PAD_VALUE)
+            .build(Qwen3Omni::create);
+
     private Qwen3Omni() {
     }
 
-    /** Registry entry {@code qwen3-omni}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "qwen3-omni";
-        }
-
-        @Override
-        public String summary() {
-            return "Qwen3-Omni M-RoPE: float32 absolute time at 13/s, audio as text, audio in video merged by time";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 1_000_000);
-            int[] section = p.getIntArray("mrope_section", new int[] {24, 20, 20});
-            int[] pairAxis = Options.sections("mrope_section", () -> PairAxes.interleaved(section, rotary.pairs()));
-            return new ComposedScheme(name(), new OmniDesign(OmniModel.QWEN3_OMNI, DType.FLOAT32,
-                    p.getDouble("pad_value", 0)),
-                    rotary.pairwise("interleaved", QwenAxes.THW, pairAxis), p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        int[] section = p.get(MROPE_SECTION);
+        int[] pairAxis = Options.sections(MROPE_SECTION, () -> PairAxes.interleaved(section, rotary.pairs()));
+        return new ComposedScheme(DECLARATION.name(),
+                new OmniDesign(QwenAxes.THW, OmniModel.QWEN3_OMNI, DType.FLOAT32, p.get(PAD_VALUE)),
+                rotary.pairwise("interleaved", QwenAxes.THW, pairAxis), p.effective());
     }
 }

@@ -1,22 +1,25 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.ApiNamed;
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.numerics.TorchArange;
-import dev.posplan.planners.ArangeFill;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.PositionDesign;
-import dev.posplan.planners.PythonRandom;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
-import java.util.Set;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.ArangeFill;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.PositionDesign;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.Walk;
+import dev.posplan.planners.numerics.PythonRandom;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -38,9 +41,48 @@ public final class V2pe {
     /** The strides {@code v2pe_rnd} draws from ({@code random_from} in the reference). */
     static final int[] RANDOM_STRIDES = {1, 2, 4, 8, 16, 32, 64, 128, 256};
 
-    private static final String FIX = "v2pe_fix";
-    private static final String RND = "v2pe_rnd";
-    private static final String DEFAULT = "default";
+    /** {@code rope_pos_id_version}: which position rule the reference applies. */
+    enum Version implements ApiNamed {
+        /** Inference: every image steps by {@code rope_pos_id_stride / num_image_token}. */
+        FIX("v2pe_fix"),
+        /** Training: each image (and video frame) draws its stride, or takes it from {@code strides}. */
+        RND("v2pe_rnd"),
+        /** No V2PE: integer positions 0, 1, 2, …. */
+        DEFAULT("default");
+
+        private final String apiName;
+
+        Version(String apiName) {
+            this.apiName = apiName;
+        }
+
+        @Override
+        public String apiName() {
+            return apiName;
+        }
+    }
+
+    private static final Rotary.Declared ROTARY = Rotary.parameters(1_000_000);
+    private static final Parameter<Version> VERSION = Parameter.choice("rope_pos_id_version", Version.class,
+            Version.FIX, "v2pe_fix (inference, fixed stride), v2pe_rnd (training draws), default (no V2PE).");
+    private static final Parameter<Integer> NUM_IMAGE_TOKEN = Parameter.integer("num_image_token", 256,
+            Parameter.Allowed.atLeast(1), "Context tokens per image tile (the inference code hard-codes 256).");
+    private static final Parameter<Double> STRIDE = Parameter.number("rope_pos_id_stride", 64,
+            Parameter.Allowed.above(0), "v2pe_fix only: positions one tile spans (README evaluation value 64).");
+    private static final Parameter<Integer> SEED = Parameter.integer("seed", 0, Parameter.Allowed.ANY,
+            "v2pe_rnd only: seed of CPython's random generator for the per-image draws.");
+    private static final Parameter<double[]> STRIDES = Parameter.numbers("strides", null,
+            Parameter.Allowed.above(0), "v2pe_rnd only: the stride of each image or video frame instead of draws.");
+
+    /** Registry entry {@code v2pe}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("v2pe")
+            .summary("V2PE (OpenGVLab): 1D float positions, visual tokens step stride/num_image_token (InternVL2)")
+            .paper("V2PE (arXiv 2412.09616)")
+            .reference("OpenGVLab/V2PE", "internvl_chat/internvl/model/internvl_chat/modeling_internvl_chat.py",
+                    "f96f189")
+            .axes(QwenAxes.ONE_D).dtype(DType.FLOAT32).formats("internvl2").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(VERSION, NUM_IMAGE_TOKEN, STRIDE, SEED, STRIDES, Options.PAD_VALUE)
+            .build(V2pe::create);
 
     private V2pe() {
     }
@@ -64,7 +106,7 @@ public final class V2pe {
         static Strides listed(double[] strides) {
             return stream -> {
                 if (strides.length != stream.visualBlockCount()) {
-                    throw SchemeParams.invalid("strides", "lists " + strides.length + " strides but the stream has "
+                    throw STRIDES.invalid("lists " + strides.length + " strides but the stream has "
                             + stream.visualBlockCount() + " images (one per image or video frame)");
                 }
                 int[] next = {0};
@@ -78,7 +120,7 @@ public final class V2pe {
      * a record: once bound to a stream ({@link #forStream}) it draws each image's stride from a stateful
      * supplier, so a bound layout is one walk's state, not a value; the strides of each stream start anew.
      */
-    static final class Layout implements BlockLayout {
+    static final class Layout implements BlockPlacement {
         private final int numImageToken;
         private final Strides strides;
         private final DoubleSupplier current;
@@ -90,7 +132,7 @@ public final class V2pe {
         }
 
         @Override
-        public BlockLayout forStream(TokenStream stream) {
+        public BlockPlacement forStream(TokenStream stream) {
             return new Layout(numImageToken, strides, strides.start(stream));
         }
 
@@ -106,7 +148,7 @@ public final class V2pe {
             float end = (float) last + (float) (delta * (n + 1));
             long length = TorchArange.length(last, end, delta);
             if (length != n + 1L) {
-                throw new IllegalArgumentException("V2PE step " + delta + " gives a float32 arange of " + length
+                throw InvalidInputException.of("V2PE step " + delta + " gives a float32 arange of " + length
                         + " elements for an image of " + n + " tokens (the reference asserts " + (n + 1) + ")");
             }
             float lastValue = ArangeFill.write(walk.out(), 0, walk.cursor(), last, delta, length, 1, n);
@@ -119,16 +161,16 @@ public final class V2pe {
     static int tiledTokens(VisualBlock block, int numImageToken) {
         int n = block.tokens();
         if (n % numImageToken != 0) {
-            throw new IllegalArgumentException("an InternVL image has num_image_token * tiles tokens; "
+            throw InvalidInputException.of("an InternVL image has num_image_token * tiles tokens; "
                     + n + " tokens is not a multiple of num_image_token = " + numImageToken);
         }
         return n;
     }
 
     /** The walk of one version: integer positions for {@code default}, float32 V2PE steps otherwise. */
-    private static QwenWalker walker(SchemeParams p, String version, int numImageToken, Strides strides) {
-        if (version.equals(DEFAULT)) {
-            BlockLayout vanilla = (block, walk) -> {
+    private static QwenWalker walker(SchemeParams p, Version version, int numImageToken, Strides strides) {
+        if (version == Version.DEFAULT) {
+            BlockPlacement vanilla = (block, walk) -> {
                 tiledTokens(block, numImageToken);
                 VanillaRope.LAYOUT.place(block, walk);
             };
@@ -140,69 +182,41 @@ public final class V2pe {
     private static PositionDesign design(QwenWalker walker) {
         return stream -> {
             if (!stream.hasVisual()) {
-                throw new IllegalArgumentException("V2PE's get_rope_pos_id needs at least one image; "
+                throw InvalidInputException.of("V2PE's get_rope_pos_id needs at least one image; "
                         + "use vanilla for text-only input");
             }
             return walker.plan(stream);
         };
     }
 
-    private static Strides strides(SchemeParams p, String version) {
-        for (String name : new String[] {"rope_pos_id_stride", "seed", "strides"}) {
-            boolean used = name.equals("rope_pos_id_stride") ? version.equals(FIX) : version.equals(RND);
-            if (p.has(name) && !used) {
-                throw SchemeParams.invalid(name, "is not used with rope_pos_id_version " + version);
+    private static Strides strides(SchemeParams p, Version version) {
+        for (Parameter<?> parameter : List.of(STRIDE, SEED, STRIDES)) {
+            boolean used = parameter == STRIDE ? version == Version.FIX : version == Version.RND;
+            if (p.has(parameter) && !used) {
+                throw parameter.invalid("is not used with rope_pos_id_version " + version.apiName());
             }
         }
-        if (version.equals(FIX)) {
-            return Strides.fixed(positive("rope_pos_id_stride", p.getDouble("rope_pos_id_stride", 64)));
+        if (version == Version.FIX) {
+            return Strides.fixed(p.get(STRIDE));
         }
-        if (!version.equals(RND)) {
+        if (version != Version.RND) {
             return Strides.fixed(1); // "default": integer positions, no stride is read
         }
-        if (p.has("strides")) {
-            if (p.has("seed")) {
-                throw SchemeParams.invalid("seed", "give either seed or strides, not both");
+        if (p.has(STRIDES)) {
+            if (p.has(SEED)) {
+                throw SEED.invalid("give either seed or strides, not both");
             }
-            double[] list = p.getDoubleArray("strides", new double[0]);
-            for (double s : list) {
-                positive("strides", s);
-            }
-            return Strides.listed(list);
+            return Strides.listed(p.get(STRIDES));
         }
-        return Strides.seeded(p.getInt("seed", 0));
+        return Strides.seeded(p.get(SEED));
     }
 
-    private static double positive(String name, double v) {
-        if (!(v > 0)) {
-            throw SchemeParams.invalid(name, "must be > 0, got " + v);
-        }
-        return v;
-    }
-
-    /** Registry entry {@code v2pe}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "v2pe";
-        }
-
-        @Override
-        public String summary() {
-            return "V2PE (OpenGVLab): 1D float positions, visual tokens step stride/num_image_token (InternVL2)";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 1_000_000);
-            String version = p.getString("rope_pos_id_version", FIX, Set.of(FIX, RND, DEFAULT));
-            int numImageToken = p.getInt("num_image_token", 256);
-            if (numImageToken < 1) {
-                throw SchemeParams.invalid("num_image_token", "must be >= 1, got " + numImageToken);
-            }
-            Strides strides = strides(p, version);
-            return new ComposedScheme(name(), design(walker(p, version, numImageToken, strides)),
-                    rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        Version version = p.get(VERSION);
+        int numImageToken = p.get(NUM_IMAGE_TOKEN);
+        Strides strides = strides(p, version);
+        return new ComposedScheme(DECLARATION.name(), design(walker(p, version, numImageToken, strides)),
+                rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
     }
 }

@@ -1,18 +1,20 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.multimodal.numerics.TorchArange;
-import dev.posplan.planners.ArangeFill;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.Walk;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.ArangeFill;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.QwenWalker;
+import dev.posplan.planners.design.Walk;
 
 /**
  * Multimodal-RoPEs' V2PE adaptation for Qwen-VL streams ({@code pos_design/v2pe.py::get_v2pe_index},
@@ -27,7 +29,7 @@ public final class V2peMr {
     }
 
     /** The V2PE-MR block: n arange steps of {@code visualStride / n} after the last position. */
-    record Layout(double visualStride) implements BlockLayout {
+    record Layout(double visualStride) implements BlockPlacement {
         @Override
         public void place(VisualBlock block, Walk walk) {
             int n = block.tokens();
@@ -37,7 +39,7 @@ public final class V2peMr {
             double start = last + step;
             long length = TorchArange.length(start, last + step * (n + 1), step);
             if (length < n) {
-                throw new IllegalArgumentException("visual_stride " + visualStride + " gives a float32 arange of "
+                throw InvalidInputException.of("visual_stride " + visualStride + " gives a float32 arange of "
                         + length + " elements for a block of " + n + " tokens");
             }
             float lastValue = ArangeFill.write(walk.out(), 0, walk.cursor(), start, step, length, 0, n);
@@ -46,28 +48,24 @@ public final class V2peMr {
         }
     }
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(5_000_000);
+    private static final Parameter<Double> VISUAL_STRIDE = Parameter.number("visual_stride", 16.0,
+            Parameter.Allowed.above(0), "Positions one visual block spans.");
+
     /** Registry entry {@code v2pe-mr}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "v2pe-mr";
-        }
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("v2pe-mr")
+            .summary("V2PE as adapted by Multimodal-RoPEs: each visual block spans visual_stride positions (1D)")
+            .paper("V2PE (arXiv 2412.09616), as adapted by Multimodal-RoPEs")
+            .reference("JJJYmmm/Multimodal-RoPEs", "pos_design/v2pe.py", "cd413b9")
+            .axes(QwenAxes.ONE_D).dtype(DType.FLOAT32).formats("qwen3-vl").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(VISUAL_STRIDE, Options.PAD_VALUE)
+            .build(V2peMr::create);
 
-        @Override
-        public String summary() {
-            return "V2PE as adapted by Multimodal-RoPEs: each visual block spans visual_stride positions (1D)";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 5_000_000);
-            double visualStride = p.getDouble("visual_stride", 16.0);
-            if (!(visualStride > 0)) {
-                throw SchemeParams.invalid("visual_stride", "must be > 0, got " + visualStride);
-            }
-            QwenWalker walker = Options.walker(p, QwenAxes.ONE_D, DType.FLOAT32, new Layout(visualStride));
-            return new ComposedScheme(name(), walker,
-                    rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        double visualStride = p.get(VISUAL_STRIDE);
+        QwenWalker walker = Options.walker(p, QwenAxes.ONE_D, DType.FLOAT32, new Layout(visualStride));
+        return new ComposedScheme(DECLARATION.name(), walker,
+                rotary.pairwise("single", QwenAxes.ONE_D, PairAxes.single(rotary.pairs())), p.effective());
     }
 }

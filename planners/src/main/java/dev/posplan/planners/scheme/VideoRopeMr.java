@@ -1,12 +1,14 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.planners.ComposedScheme;
-import dev.posplan.planners.PairAxes;
-import dev.posplan.planners.Rotary;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
-import dev.posplan.planners.TemporalScales;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.TemporalScales;
 
 /**
  * Multimodal-RoPEs' VideoRoPE ({@code pos_design/videorope.py}, {@code freq_allocation/videorope.py};
@@ -16,28 +18,27 @@ import dev.posplan.planners.TemporalScales;
  */
 public final class VideoRopeMr {
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(5_000_000);
+    private static final Parameter<Double> TEMPORAL_STRIDE = Options.TEMPORAL_STRIDE.withDefault(2.0)
+            .describedAs("Temporal scale: frame k of a block sits at base + k * temporal_stride.");
+
+    /** Registry entry {@code videorope-mr}. */
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("videorope-mr")
+            .summary("VideoRoPE as re-implemented in Multimodal-RoPEs (shifted LTA allocation), Qwen3-VL")
+            .paper("VideoRoPE (arXiv 2502.05173), Multimodal-RoPEs re-implementation")
+            .reference("JJJYmmm/Multimodal-RoPEs", "pos_design/videorope.py", "cd413b9")
+            .axes(QwenAxes.THW).dtype(DType.FLOAT32).formats("qwen3-vl").parts("text", "image", "video")
+            .parameters(Diagonal.common(ROTARY)).parameters(TEMPORAL_STRIDE)
+            .build(VideoRopeMr::create);
+
     private VideoRopeMr() {
     }
 
-    /** Registry entry {@code videorope-mr}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "videorope-mr";
-        }
-
-        @Override
-        public String summary() {
-            return "VideoRoPE as re-implemented in Multimodal-RoPEs (shifted LTA allocation), Qwen3-VL";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 5_000_000);
-            TemporalScales stride = Diagonal.fixed(p, "temporal_stride", 2.0);
-            return new ComposedScheme(name(), Diagonal.walker(stride, p),
-                    Diagonal.allocation(p, rotary, "lta-shifted", PairAxes::lowFrequencyTemporalShifted, false),
-                    p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        TemporalScales stride = Diagonal.fixed(p, TEMPORAL_STRIDE);
+        return new ComposedScheme(DECLARATION.name(), Diagonal.walker(stride, p),
+                Diagonal.allocation(p, rotary, "lta-shifted", PairAxes::lowFrequencyTemporalShifted, false),
+                p.effective());
     }
 }

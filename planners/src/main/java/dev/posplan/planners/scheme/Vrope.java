@@ -1,17 +1,18 @@
 package dev.posplan.planners.scheme;
 
 import dev.posplan.multimodal.Grid;
-import dev.posplan.planners.BlockLayout;
 import dev.posplan.planners.ComposedScheme;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.GridFill;
-import dev.posplan.planners.PairAxes;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.PositionBuffer;
-import dev.posplan.planners.QwenWalker;
-import dev.posplan.planners.Rotary;
 import dev.posplan.planners.Scheme;
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.allocation.PairAxes;
+import dev.posplan.planners.allocation.Rotary;
+import dev.posplan.planners.design.BlockPlacement;
+import dev.posplan.planners.design.GridFill;
+import dev.posplan.planners.design.QwenWalker;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class Vrope {
     private Vrope() {
     }
 
-    static final BlockLayout LAYOUT = (block, walk) -> {
+    static final BlockPlacement LAYOUT = (block, walk) -> {
         Grid g = block.grid();
         double base = walk.next();
         int span = g.h() + g.w() - 1;
@@ -55,25 +56,23 @@ public final class Vrope {
         walk.endBlock(block, end, end - 1);
     };
 
+    private static final Rotary.Declared ROTARY = Rotary.parameters(1_000_000);
+    // VRoPE has no padding of its own; GroupedRoPE pads with 0
+    private static final Parameter<Double> PAD_VALUE = Options.PAD_VALUE.withDefault(0.0);
+
     /** Registry entry {@code vrope}. */
-    public static final class Factory implements SchemeFactory {
-        @Override
-        public String name() {
-            return "vrope";
-        }
+    public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("vrope")
+            .summary("VRoPE: four symmetric index combinations per frame, continuous with text, no wrapper tokens")
+            .paper("VRoPE (arXiv 2502.11664)")
+            .reference("johncaged/VRoPE", "vrope.py", "6a7adbc")
+            .axes(AXES).dtype(DType.INT32).formats("bare", "qwen2-vl").parts("text", "image", "video")
+            .parameters(ROTARY.list()).parameters(PAD_VALUE)
+            .build(Vrope::create);
 
-        @Override
-        public String summary() {
-            return "VRoPE: four symmetric index combinations per frame, continuous with text, no wrapper tokens";
-        }
-
-        @Override
-        public Scheme create(SchemeParams p) {
-            Rotary rotary = Rotary.read(p, 1_000_000);
-            // VRoPE has no padding of its own; GroupedRoPE pads with 0
-            QwenWalker walker = Options.walker(p, AXES, DType.INT32, LAYOUT, 0);
-            return new ComposedScheme(name(), walker,
-                    rotary.pairwise("cyclic", AXES, PairAxes.periodic(COMBINATION_CYCLE, rotary.pairs())), p.effective());
-        }
+    private static Scheme create(SchemeParams p) {
+        Rotary rotary = ROTARY.read(p);
+        QwenWalker walker = Options.walker(p, AXES, DType.INT32, LAYOUT, PAD_VALUE);
+        return new ComposedScheme(DECLARATION.name(), walker,
+                rotary.pairwise("cyclic", AXES, PairAxes.periodic(COMBINATION_CYCLE, rotary.pairs())), p.effective());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.BlockAllocation;
+
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.LensModel;
 import dev.posplan.multimodal.camera.Pose;
@@ -117,10 +119,10 @@ class GtaTest {
 
     @Test
     void layoutListsTheBlocksAndSo2Frequencies() {
-        HeadDimLayout l = new Gta(Gta.Config.clevrTr()).layout();
-        assertEquals(HeadDimLayout.Component.MATRIX_4, l.blockAt(0).component());
-        HeadDimLayout.Block so2 = l.blockAt(32);
-        assertEquals(HeadDimLayout.Component.ROTATION_INTERLEAVED, so2.component());
+        BlockAllocation l = new Gta(Gta.Config.clevrTr()).allocation();
+        assertEquals(BlockAllocation.Component.MATRIX_4, l.blockAt(0).component());
+        BlockAllocation.Block so2 = l.blockAt(32);
+        assertEquals(BlockAllocation.Component.ROTATION_INTERLEAVED, so2.component());
         assertEquals(16, so2.frequency().length);
         assertEquals(2 * Math.PI / 128, so2.frequency()[0], 1e-6);
         assertEquals(2 * Math.PI, so2.frequency()[15], 1e-5);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.BlockAllocation;
+
 import dev.posplan.multimodal.camera.CameraView;
 import dev.posplan.multimodal.camera.Intrinsics;
 import dev.posplan.multimodal.camera.LinAlg;
@@ -78,10 +80,10 @@ class PropeTest {
 
     @Test
     void layoutSplitsTheHeadInHalfAndQuarters() {
-        HeadDimLayout l = new Prope(32, 3, 2, 48, 32, 100, 1).layout();
+        BlockAllocation l = new Prope(32, 3, 2, 48, 32, 100, 1).allocation();
         assertEquals(3, l.blocks().size());
-        assertEquals(HeadDimLayout.Component.MATRIX_4, l.blockAt(15).component());
-        assertEquals(HeadDimLayout.Component.ROTATION_SPLIT, l.blockAt(16).component());
+        assertEquals(BlockAllocation.Component.MATRIX_4, l.blockAt(15).component());
+        assertEquals(BlockAllocation.Component.ROTATION_SPLIT, l.blockAt(16).component());
         assertArrayEquals(new int[] {1, 1, 1, 1}, l.blockAt(16).axis());
         assertArrayEquals(new int[] {0, 0, 0, 0}, l.blockAt(31).axis());
         assertArrayEquals(new double[] {1, Math.pow(100, -0.25), 0.1, Math.pow(100, -0.75)}, l.blockAt(24).frequency(), 1e-7);

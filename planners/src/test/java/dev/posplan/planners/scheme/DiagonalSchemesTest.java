@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.PairAllocation;
+
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.PositionPlan;
-import dev.posplan.planners.PythonRandom;
+import dev.posplan.planners.numerics.PythonRandom;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
@@ -165,7 +167,10 @@ class DiagonalSchemesTest {
                     assertEquals(alone.get(a, i), ids[a][0][i], name + " axis " + a + " token " + i);
                 }
             }
-            assertArrayEquals(s.plan(image).floatData(), batch.row(1).floatData(), name);
+            for (int a = 0; a < 3; a++) {
+                assertArrayEquals(((PositionPlan.Float32) s.plan(image)).axisValues(a),
+                        ((PositionPlan.Float32) batch.row(1)).axisValues(a), name);
+            }
             assertEquals(alone.ropeDelta(), batch.ropeDeltas()[0], name);
             assertEquals(DType.INT32, new BatchPlanner(s).plan(List.of(text, text)).dtype(), name);
         }
@@ -210,10 +215,10 @@ class DiagonalSchemesTest {
 
     @Test
     void allocations() {
-        FrequencyAllocation official = scheme("videorope").frequencies();
-        FrequencyAllocation hope = scheme("hope").frequencies();
-        FrequencyAllocation mr = scheme("videorope-mr").frequencies();
-        FrequencyAllocation hopeMr = scheme("hope-mr").frequencies();
+        PairAllocation official = (PairAllocation) scheme("videorope").frequencies();
+        PairAllocation hope = (PairAllocation) scheme("hope").frequencies();
+        PairAllocation mr = (PairAllocation) scheme("videorope-mr").frequencies();
+        PairAllocation hopeMr = (PairAllocation) scheme("hope-mr").frequencies();
         assertEquals(1_000_000, official.theta());
         assertEquals(5_000_000, mr.theta());
         for (int j = 0; j < 64; j++) {

@@ -22,6 +22,8 @@ import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import dev.posplan.planners.allocation.ChannelPairing;
+import dev.posplan.planners.allocation.PairAllocation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,12 @@ class FamilySchemesTest {
         assertArrayEquals(new double[] {0, 1, 2, 3, 3, 5, 6, 7, 8, 8, 10, 11, 12}, axis(plan, 0));
         assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, axis(plan, 2));
         // half of the 128 channels rotate: 32 pairs, 8 on t, 12 on h, 12 on w
-        assertEquals(32, SchemeRegistry.create("glm4v").frequencies().pairs());
-        assertEquals(2, SchemeRegistry.create("glm4v").frequencies().axisOfPair(31));
+        PairAllocation glm = (PairAllocation) SchemeRegistry.create("glm4v").frequencies();
+        assertEquals(32, glm.pairs());
+        assertEquals(2, glm.axisOfPair(31));
+        // GPT-J pairing: pair 31 rotates channels 62 and 63, not 31 and 63
+        assertEquals(ChannelPairing.GPTJ, glm.pairing());
+        assertArrayEquals(new int[] {62, 63}, glm.pairing().channels(31, glm.rotaryDim()));
     }
 
     @Test
@@ -67,7 +73,9 @@ class FamilySchemesTest {
         // a video no longer than it is wide: every mode gives the same positions
         assertArrayEquals(axis(SchemeRegistry.create("ernie45-vl", SchemeParams.of("compat", "sglang")).plan(w), 0),
                 axis(SchemeRegistry.create("ernie45-vl").plan(w), 0));
-        int[] pairs = SchemeRegistry.create("ernie45-vl").frequencies().pairAxis();
+        PairAllocation ernie = (PairAllocation) SchemeRegistry.create("ernie45-vl").frequencies();
+        assertEquals(ChannelPairing.GPTJ, ernie.pairing());
+        int[] pairs = ernie.pairAxis();
         assertEquals(1, pairs[0]);
         assertEquals(2, pairs[43]);
         assertEquals(0, pairs[44]);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.allocation.PairAllocation;
+
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.multimodal.QwenFormats;
@@ -12,8 +14,7 @@ import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
-import dev.posplan.planners.InvFreq;
+import dev.posplan.planners.allocation.InvFreq;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
@@ -47,10 +48,10 @@ class MultimodalRopesBaselinesTest {
             }
             assertEquals(reference.ropeDelta(), p.ropeDelta());
         }
-        assertArrayEquals(SchemeRegistry.create("mrope-i").frequencies().pairAxis(),
-                SchemeRegistry.create("ilrope").frequencies().pairAxis());
-        assertArrayEquals(SchemeRegistry.create("mrope").frequencies().pairAxis(),
-                SchemeRegistry.create("omnirope").frequencies().pairAxis());
+        assertArrayEquals(((PairAllocation) SchemeRegistry.create("mrope-i").frequencies()).pairAxis(),
+                ((PairAllocation) SchemeRegistry.create("ilrope").frequencies()).pairAxis());
+        assertArrayEquals(((PairAllocation) SchemeRegistry.create("mrope").frequencies()).pairAxis(),
+                ((PairAllocation) SchemeRegistry.create("omnirope").frequencies()).pairAxis());
     }
 
     @Test
@@ -72,7 +73,7 @@ class MultimodalRopesBaselinesTest {
         assertEquals(21, p.get(0, 10));
         assertEquals(11, p.ropeDelta());
         assertArrayEquals(new int[] {0, 0, 1, 2, 1, 2, 1, 2, 0, 0}, java.util.Arrays.copyOf(
-                SchemeRegistry.create("mmrope").frequencies().pairAxis(), 10));
+                ((PairAllocation) SchemeRegistry.create("mmrope").frequencies()).pairAxis(), 10));
     }
 
     @Test
@@ -141,26 +142,26 @@ class MultimodalRopesBaselinesTest {
     @Test
     void grapeAllocations() {
         Scheme interleaved = SchemeRegistry.create("grape", SchemeParams.of("frequency_allocation", "interleaved"));
-        int[] axis = interleaved.frequencies().pairAxis();
+        int[] axis = ((PairAllocation) interleaved.frequencies()).pairAxis();
         for (int j = 0; j < axis.length; j++) {
             assertEquals(j % 3, axis[j]);
         }
-        assertArrayEquals(SchemeRegistry.create("mrope").frequencies().pairAxis(),
-                SchemeRegistry.create("grape").frequencies().pairAxis());
+        assertArrayEquals(((PairAllocation) SchemeRegistry.create("mrope").frequencies()).pairAxis(),
+                ((PairAllocation) SchemeRegistry.create("grape").frequencies()).pairAxis());
         assertEquals(DType.INT32, SchemeRegistry.create("grape").plan(MIXED).dtype());
     }
 
     @Test
     void grapeLogFreqScaleWarpsInFloat32() {
         float[] base = InvFreq.of(128, 5_000_000);
-        FrequencyAllocation warped = SchemeRegistry.create("grape", SchemeParams.of("log_freq_scale", 2.0))
+        PairAllocation warped = (PairAllocation) SchemeRegistry.create("grape", SchemeParams.of("log_freq_scale", 2.0))
                 .frequencies();
         for (int j = 0; j < base.length; j++) {
             float expected = (float) Math.exp((float) Math.log(base[j]) / 2f);
             assertEquals(expected, warped.invFreq(j));
             assertEquals(Math.sqrt(base[j]), warped.invFreq(j), 1e-6 * Math.sqrt(base[j]));
         }
-        assertArrayEquals(base, SchemeRegistry.create("grape").frequencies().invFreq());
+        assertArrayEquals(base, ((PairAllocation) SchemeRegistry.create("grape").frequencies()).invFreq());
     }
 
     @Test

@@ -11,10 +11,10 @@ import dev.posplan.multimodal.ModelPreset;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
-import dev.posplan.planners.DeltaBase;
-import dev.posplan.planners.MropeLayout;
+import dev.posplan.planners.compat.DeltaBase;
+import dev.posplan.planners.design.MropePlacement;
 import dev.posplan.planners.PositionPlan;
-import dev.posplan.planners.QwenCompat;
+import dev.posplan.planners.compat.QwenCompat;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
@@ -76,12 +76,12 @@ class QwenCompatOptionsTest {
 
     @Test
     void resumeRulesHaveTheirParameterNames() {
-        for (MropeLayout.Resume r : MropeLayout.Resume.values()) {
-            assertEquals(r, MropeLayout.Resume.byName(r.apiName()));
+        for (MropePlacement.Resume r : MropePlacement.Resume.values()) {
+            assertEquals(r, MropePlacement.Resume.byName(r.apiName()));
             assertEquals(r.apiName(), options("mrope-i", "resume", r.apiName()).get("resume"));
         }
-        assertEquals("spatial-extent", MropeLayout.Resume.SPATIAL_EXTENT.apiName());
-        assertThrows(IllegalArgumentException.class, () -> MropeLayout.Resume.byName("max"));
+        assertEquals("spatial-extent", MropePlacement.Resume.SPATIAL_EXTENT.apiName());
+        assertThrows(IllegalArgumentException.class, () -> MropePlacement.Resume.byName("max"));
         assertEquals("resume", assertThrows(SchemeParams.InvalidParameterException.class,
                 () -> options("mhrope", "resume", "max")).parameter());
     }

@@ -10,7 +10,7 @@ import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.TextRole;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
@@ -66,11 +66,12 @@ class VropeTest {
 
     @Test
     void pairsCycleThroughTheCombinations() {
-        FrequencyAllocation f = SchemeRegistry.create("vrope", SchemeParams.of("head_dim", 16, "rope_theta", 10_000.0))
+        PairAllocation f = (PairAllocation) SchemeRegistry.create("vrope",
+                SchemeParams.of("head_dim", 16, "rope_theta", 10_000.0))
                 .frequencies();
         assertArrayEquals(new int[] {0, 1, 2, 3, 0, 1, 2, 3}, f.pairAxis());
         assertEquals(10_000, f.theta());
-        assertEquals(1_000_000, VROPE.frequencies().theta());
+        assertEquals(1_000_000, ((PairAllocation) VROPE.frequencies()).theta());
     }
 
     @Test

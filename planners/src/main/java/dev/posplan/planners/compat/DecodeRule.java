@@ -1,0 +1,63 @@
+package dev.posplan.planners.compat;
+
+import dev.posplan.multimodal.ApiNamed;
+import dev.posplan.planners.PositionPlan;
+import java.util.Arrays;
+
+/**
+ * Where generated tokens continue after a prompt (qwen-mrope.md §4, §9 #5). With M the prompt's max
+ * position, n its unpadded and L its padded length, generated token k gets:
+ */
+public enum DecodeRule implements ApiNamed {
+
+    /**
+     * {@code M + 1 + k} on every axis: vLLM ({@code j + delta}) and HF 4.x ({@code L + k + rope_deltas}); the
+     * Qwen team's rule.
+     */
+    DELTA("delta"),
+
+    /**
+     * HF main {@code generate()}: every axis continues from the value in the row's last slot, {@code last + 1 + k}.
+     * Equals {@link #DELTA} when the prompt ends on text; differs when it ends on a vision token, when text
+     * after a video reuses positions ({@code resume = spatial-extent}), and on right-padded rows (the last
+     * slot is padding).
+     */
+    LAST_PLUS_ONE("last-plus-one"),
+
+    /**
+     * HF main {@code forward()} with a KV cache and neither position ids nor mask:
+     * {@code L + k + (M + 1 - n)} on every axis, wrong by the pad count for left-padded rows.
+     */
+    FORWARD_NO_MASK("forward-no-mask");
+
+    private final String apiName;
+
+    DecodeRule(String apiName) {
+        this.apiName = apiName;
+    }
+
+    @Override
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public static DecodeRule byName(String name) {
+        return ApiNamed.parse(DecodeRule.class, name, "decode rule");
+    }
+
+    /** The plan with this rule's decode start (step 1); positions are shared, not copied. */
+    public PositionPlan apply(PositionPlan plan) {
+        double[] start = new double[plan.axes()];
+        switch (this) {
+            case DELTA -> Arrays.fill(start, plan.maxPosition() + 1);
+            case LAST_PLUS_ONE -> {
+                for (int a = 0; a < start.length; a++) {
+                    start[a] = plan.length() == 0 ? plan.maxPosition() + 1 : plan.get(a, plan.length() - 1) + 1;
+                }
+            }
+            case FORWARD_NO_MASK -> Arrays.fill(start, plan.length() + plan.ropeDeltaUnpadded());
+        }
+        return plan.withDecode(start, 1);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.posplan.planners.design;
+
+import dev.posplan.multimodal.AudioVideoBlock;
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.InvalidInputException;
+import dev.posplan.multimodal.PaddingRun;
+import dev.posplan.multimodal.Segment;
+import dev.posplan.multimodal.TableBlock;
+import dev.posplan.multimodal.TextRun;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.planners.DType;
+import dev.posplan.planners.PositionBuffer;
+import dev.posplan.planners.PositionPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The skeleton every Qwen-style position function shares (vlm-ropes.md §2), written once: text runs
+ * advance one position per token on every axis (shared text takes positions without advancing, §8.1),
+ * padding keeps a fixed value and takes no position, and each visual block is handed to the scheme's
+ * {@link BlockPlacement}. A table block has no place in this skeleton and is rejected.
+ */
+public final class QwenWalker implements PositionDesign {
+
+    private final List<String> axisNames;
+    private final DType dtype;
+    private final DType textOnlyDtype;
+    private final BlockPlacement layout;
+    private final double padValue;
+
+    /**
+     * @param axisNames names of the position axes (their count is the buffer's first dimension)
+     * @param dtype     element type the reference produces
+     * @param layout    positions of a visual block and where text resumes
+     * @param padValue  value stored on padding tokens (HF 4.x: 1, HF main: 0)
+     */
+    public QwenWalker(List<String> axisNames, DType dtype, BlockPlacement layout, double padValue) {
+        this(axisNames, dtype, dtype, layout, padValue);
+    }
+
+    /** A walker padding with 1, HF 4.x's pad value. */
+    public QwenWalker(List<String> axisNames, DType dtype, BlockPlacement layout) {
+        this(axisNames, dtype, layout, 1);
+    }
+
+    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockPlacement layout, double padValue) {
+        this.axisNames = List.copyOf(axisNames);
+        this.dtype = dtype;
+        this.textOnlyDtype = textOnlyDtype;
+        this.layout = layout;
+        this.padValue = padValue;
+    }
+
+    /**
+     * The same walker, but streams without any visual block get {@code dtype}: references whose visual
+     * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE, CircleRoPE).
+     */
+    public QwenWalker withTextOnlyDtype(DType dtype) {
+        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue);
+    }
+
+    /** Walks the stream from position 0; M for an all-padding stream is -1. */
+    @Override
+    public PositionPlan plan(TokenStream stream) {
+        return walk(stream, stream.hasVisual() ? dtype : textOnlyDtype, layout.forStream(stream));
+    }
+
+    /**
+     * Walks every row with one dtype, the visual one if any row has a visual block (the references build one
+     * position tensor per batch, taking their visual path as soon as any grid is given), and with the
+     * layout bound to the whole batch ({@link BlockPlacement#forBatch}).
+     */
+    @Override
+    public List<PositionPlan> planBatch(List<TokenStream> rows) {
+        boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
+        DType type = visual ? dtype : textOnlyDtype;
+        List<BlockPlacement> bound = layout.forBatch(rows);
+        List<PositionPlan> out = new ArrayList<>(rows.size());
+        for (int b = 0; b < rows.size(); b++) {
+            out.add(walk(rows.get(b), type, bound.get(b)));
+        }
+        return out;
+    }
+
+    private PositionPlan walk(TokenStream stream, DType type, BlockPlacement bound) {
+        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
+        for (Segment s : stream.segments()) {
+            try {
+                step(s, w, bound);
+            } catch (PositionBuffer.Int32Overflow e) {
+                throw InvalidInputException.of(e.getMessage() + ", at token " + w.cursor() + ": " + cause(s, w), e);
+            }
+        }
+        double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
+        return PositionPlan.of(axisNames, w.out(), stream.unpaddedLength(), max);
+    }
+
+    private void step(Segment s, Walk w, BlockPlacement bound) {
+        if (s instanceof TextRun t) {
+            if (t.role().advancesPosition()) {
+                w.text(t.tokens());
+            } else {
+                w.sharedText(t.tokens());
+            }
+        } else if (s instanceof PaddingRun p) {
+            w.padding(p.tokens(), padValue);
+        } else if (s instanceof VisualBlock b) {
+            int before = w.cursor();
+            bound.place(b, w);
+            if (w.cursor() != before + b.tokens()) {
+                throw new IllegalStateException("layout did not consume its block");
+            }
+        } else if (s instanceof AudioVideoBlock av) {
+            int before = w.cursor();
+            bound.placeAudioVideo(av, w);
+            if (w.cursor() != before + av.tokens()) {
+                throw new IllegalStateException("layout did not consume its audio-video block");
+            }
+        } else if (s instanceof TableBlock) {
+            // ComposedScheme names the scheme first; this guards direct users of the walker
+            throw InvalidInputException.of("the Qwen-style walker cannot place a table block; use scheme 'tpe2d' for tables");
+        } else {
+            throw new IllegalStateException("unhandled segment " + s);
+        }
+    }
+
+    /** Which input drove a segment's integer positions out of range, for the error message. */
+    private String cause(Segment s, Walk w) {
+        if (s instanceof PaddingRun) {
+            return "pad_value " + padValue + " is not an int32";
+        }
+        if (s instanceof VisualBlock b) {
+            Grid g = b.grid();
+            return "visual block " + w.blockIndex() + " (" + b.modality().name().toLowerCase() + " grid " + g.t() + "x"
+                    + g.h() + "x" + g.w() + (b.hasSecondsPerGrid() ? ", second_per_grid_t " + b.secondsPerGrid() : "")
+                    + "): its temporal offsets (temporal_stride, or second_per_grid_t x tokens_per_second) are too large";
+        }
+        return "text resumes at " + w.next() + ", after the visual blocks before it";
+    }
+}

@@ -1,0 +1,129 @@
+package dev.posplan.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.posplan.multimodal.PromptPart;
+import dev.posplan.multimodal.QwenFormats;
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.camera.CameraView;
+import dev.posplan.multimodal.camera.Intrinsics;
+import dev.posplan.multimodal.camera.Pose;
+import dev.posplan.planners.OutputTensor;
+import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.SchemeDeclaration;
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/schemes} lists every encoding with its declarations, and {@code POST /api/plan} plans the camera
+ * encodings from posed images and 2D-TPE from a table part, with the library's numbers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EncodingCatalogueTest extends HttpSupport {
+
+    private static final String CAMERA = """
+            {"image_width": 64, "image_height": 32, "patch_size": 16, "intrinsics": [60, 60, 32, 16],
+             "pose": [1, 0, 0, 0.5,  0, 1, 0, 0,  0, 0, 1, 2,  0, 0, 0, 1]}""";
+
+    @Test
+    void everyEncodingIsListedWithItsTypedDeclarations() throws Exception {
+        JsonNode list = json(get("/api/schemes"));
+        List<String> names = new ArrayList<>();
+        for (JsonNode s : list) {
+            names.add(s.get("name").asString());
+            SchemeDeclaration d = SchemeRegistry.declaration(s.get("name").asString());
+            assertEquals(d.parameters().size(), s.get("parameters").size(), d.name());
+            for (JsonNode p : s.get("parameters")) {
+                assertFalse(p.get("type").asString().isEmpty());
+                assertFalse(p.get("description").asString().isEmpty());
+                assertTrue(p.has("default") && p.has("allowed"), p.toString());
+            }
+            assertEquals(d.outputs().size(), s.get("outputs").size());
+            assertFalse(s.get("reference").get("commit").asString().isEmpty());
+        }
+        for (String expected : List.of("mrope", "mrope-abs-time", "mrope-interleave", "mrope-i", "mhrope", "vrope",
+                "v2pe", "videorope", "hope", "circlerope", "grape", "tpe2d", "plucker", "prope", "gta", "ucpe")) {
+            assertTrue(names.contains(expected), expected);
+        }
+        JsonNode mrope = list.get(names.indexOf("mrope"));
+        JsonNode compat = find(mrope.get("parameters"), "compat");
+        assertEquals("hf-4.51", compat.get("default").asString());
+        assertEquals(4, compat.get("allowed").get("values").size());
+        JsonNode stride = find(mrope.get("parameters"), "temporal_stride");
+        assertEquals(0.0, stride.get("allowed").get("min").doubleValue());
+        assertTrue(stride.get("allowed").get("min_exclusive").booleanValue());
+    }
+
+    @Test
+    void cameraEncodingsPlanPosedImagesWithTheLibrarysNumbers() throws Exception {
+        CameraView view = CameraView.pinhole(64, 32, 16, 1, Intrinsics.pixels(60, 60, 32, 16),
+                Pose.cameraToWorld(new double[] {1, 0, 0, 0.5, 0, 1, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1}, Pose.Axes.OPENCV));
+        TokenStream stream = QwenFormats.QWEN2_VL.expand(List.of(new PromptPart.Text(2), PromptPart.Image.posed(view),
+                new PromptPart.Text(1)));
+        for (String scheme : List.of("plucker", "prope", "gta", "ucpe")) {
+            HttpResponse<String> r = post("/api/plan", """
+                    {"scheme": "%s", "format": "qwen2-vl", "parts": [{"type": "text", "tokens": 2},
+                     {"type": "image", "camera": %s}, {"type": "text", "tokens": 1}]}""".formatted(scheme, CAMERA));
+            assertEquals(200, r.statusCode(), scheme + ": " + r.body());
+            JsonNode body = json(r);
+            assertEquals(0, body.get("axes").size(), scheme);
+            PositionPlan expected = SchemeRegistry.create(scheme, SchemeParams.empty()).plan(stream);
+            assertEquals(expected.tensors().size(), body.get("tensors").size(), scheme);
+            for (OutputTensor t : expected.tensors()) {
+                JsonNode actual = body.get("tensors").get(t.name());
+                assertEquals(t.shape().size(), actual.get("shape").size(), t.name());
+                if (t instanceof OutputTensor.F32 f) {
+                    float[] values = f.data();
+                    for (int i = 0; i < values.length; i++) {
+                        // exact (delta 0); JSON's -0.0 reads back as a decimal 0, hence no bit comparison
+                        assertEquals(values[i], actual.get("data").get(i).decimalValue().floatValue(), 0f,
+                                scheme + " " + t.name() + "[" + i + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTableIsAPartThatTpe2dPlans() throws Exception {
+        HttpResponse<String> r = post("/api/plan", """
+                {"scheme": "tpe2d", "format": "bare", "parts": [{"type": "text", "tokens": 3},
+                 {"type": "table", "cells": [[1, 2], [1, 1]]}, {"type": "text", "tokens": 2}]}""");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = json(r);
+        // 3 text + a 4 x 5 grid (16 separator items, cells 1+2+1+1) + 2 text
+        assertEquals(3 + 16 + 5 + 2, body.get("length").intValue());
+        assertEquals(List.of("tx", "ty", "px", "py"), List.of(body.get("axes").get(0).asString(),
+                body.get("axes").get(1).asString(), body.get("axes").get(2).asString(),
+                body.get("axes").get(3).asString()));
+        HttpResponse<String> ragged = post("/api/plan", """
+                {"scheme": "tpe2d", "format": "bare", "parts": [{"type": "table", "cells": [[1, 2], [1]]}]}""");
+        assertEquals(422, ragged.statusCode(), ragged.body());
+        assertEquals("parts[0].cells[1]", json(ragged).get("field").asString());
+    }
+
+    @Test
+    void aCameraSchemeWithoutAPosedImageIsTheClientsError() throws Exception {
+        HttpResponse<String> r = post("/api/plan", """
+                {"scheme": "prope", "format": "qwen2-vl", "parts": [{"type": "text", "tokens": 2}]}""");
+        assertEquals(422, r.statusCode(), r.body());
+        assertTrue(r.body().contains("camera"), r.body());
+    }
+
+    private static JsonNode find(JsonNode parameters, String name) {
+        for (JsonNode p : parameters) {
+            if (p.get("name").asString().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no parameter " + name);
+    }
+}
