@@ -17,6 +17,7 @@ COPY planners/pom.xml planners/
 COPY web/pom.xml web/
 COPY tests/pom.xml tests/
 COPY bench/pom.xml bench/
+COPY spark/pom.xml spark/
 RUN mvn -B -ntp -q -pl web -am -DskipTests -Dspring-boot.repackage.skip=true package
 # The sources, and .git when the context is a clone: the build writes its commit into /actuator/info. A git
 # worktree's .git is a file pointing outside the context, useless here: it is dropped, and info has no commit.

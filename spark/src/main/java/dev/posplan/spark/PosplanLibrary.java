@@ -15,9 +15,8 @@ import dev.posplan.multimodal.processor.VideoPixelBudget;
 import dev.posplan.multimodal.processor.VideoTiming;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
-import dev.posplan.planners.DType;
 import dev.posplan.planners.PositionPlan;
-import dev.posplan.planners.QwenCompat;
+import dev.posplan.planners.compat.QwenCompat;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import java.util.Arrays;
@@ -138,12 +137,15 @@ final class PosplanLibrary {
                 .detection(compat.detection())
                 .build();
         BatchPlan batch = planner.plan(streams);
-        PositionPlan row = batch.row(0);
-        if (row.dtype() != DType.INT32) {
-            throw new IllegalStateException(preset.scheme() + " planned " + row.dtype() + " positions; the Qwen "
-                    + "presets are int32");
+        if (!(batch.row(0) instanceof PositionPlan.Int32 row)) {
+            throw new IllegalStateException(preset.scheme() + " planned " + batch.row(0).dtype()
+                    + " positions; the Qwen presets are int32");
         }
-        return new Positions(row.axes(), row.length(), row.intData(), (long) row.ropeDelta(),
+        int[] values = new int[row.axes() * row.length()];
+        for (int a = 0; a < row.axes(); a++) {
+            row.copyAxis(a, values, a * row.length());
+        }
+        return new Positions(row.axes(), row.length(), values, (long) row.ropeDelta(),
                 (int) row.maxPosition());
     }
 

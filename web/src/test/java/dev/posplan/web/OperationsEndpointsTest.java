@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeRegistry;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ class OperationsEndpointsTest extends HttpSupport {
         assertTrue(info.path("build").path("version").asString("").matches("\\d+\\.\\d+\\.\\d+.*"), r.body());
         List<String> schemes = new ArrayList<>();
         info.get("schemes").forEach(s -> schemes.add(s.asString()));
-        assertEquals(SchemeRegistry.all().stream().map(SchemeFactory::name).toList(), schemes);
+        assertEquals(SchemeRegistry.all().stream().map(SchemeDeclaration::name).toList(), schemes);
     }
 
     @Test

@@ -12,4 +12,14 @@ public record Resized(int height, int width) {
         Args.positive("height", height);
         Args.positive("width", width);
     }
+
+    /** Vision-encoder patches per column ({@code grid_h}). */
+    public int patchRows(int patchSize) {
+        return height / Args.positive("patchSize", patchSize);
+    }
+
+    /** Vision-encoder patches per row ({@code grid_w}). */
+    public int patchColumns(int patchSize) {
+        return width / Args.positive("patchSize", patchSize);
+    }
 }

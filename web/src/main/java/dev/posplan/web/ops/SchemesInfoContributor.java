@@ -1,6 +1,6 @@
 package dev.posplan.web.ops;
 
-import dev.posplan.planners.SchemeFactory;
+import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeRegistry;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -12,6 +12,6 @@ class SchemesInfoContributor implements InfoContributor {
 
     @Override
     public void contribute(Info.Builder builder) {
-        builder.withDetail("schemes", SchemeRegistry.all().stream().map(SchemeFactory::name).toList());
+        builder.withDetail("schemes", SchemeRegistry.all().stream().map(SchemeDeclaration::name).toList());
     }
 }
