@@ -4,11 +4,12 @@ import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DType;
-import dev.posplan.planners.FrequencyAllocation;
 import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
+import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.PairAllocation;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -140,22 +141,31 @@ public record BatchGoldenChecker(String scheme, Function<JsonNode, Map<String, O
 
     /**
      * The allocation: head_dim, theta, rotary pairs, the inverse frequency of every pair (a file whose module
-     * buffer is stored permuted, ERNIE's, gives them per pair as {@code pair_inv_freq}) and the pair → axis map.
+     * buffer is stored permuted, ERNIE's, gives them per pair as {@code pair_inv_freq}), the pair → axis map
+     * and, when the file probed it ({@code pair_channels}), the two channels each pair rotates.
      */
-    static void frequencies(JsonNode golden, FrequencyAllocation actual) {
+    static void frequencies(JsonNode golden, FrequencyAllocation allocation) {
+        PairAllocation actual = (PairAllocation) allocation;
         Expect.scalar("head_dim", golden.get("head_dim").asInt(), actual.headDim());
         Expect.scalar("theta", golden.get("theta").asDouble(), actual.theta());
         Expect.scalar("rotary_pairs", golden.get("rotary_pairs").asInt(), actual.pairs());
         Expect.floatBits("inv_freq", golden.has("pair_inv_freq") ? golden.get("pair_inv_freq") : golden.get("inv_freq"),
                 actual.invFreq());
         Expect.ints("pair_axis", golden.get("pair_axis"), actual.pairAxis());
+        if (golden.has("pair_channels")) {
+            for (int j = 0; j < actual.pairs(); j++) {
+                Expect.ints("pair_channels[" + j + "] (pairing " + actual.pairing().apiName() + ")",
+                        golden.get("pair_channels").get(j), actual.pairing().channels(j, actual.rotaryDim()));
+            }
+        }
     }
 
     /**
      * cos (and sin) at each probe position: pair j's angle is computed once in float32, and the file gives
      * the value on each channel of the pair ({@code pair_channels}), or one value per pair.
      */
-    static void rotary(JsonNode golden, FrequencyAllocation alloc, DoubleUnaryOperator probeRow) {
+    static void rotary(JsonNode golden, FrequencyAllocation allocation, DoubleUnaryOperator probeRow) {
+        PairAllocation alloc = (PairAllocation) allocation;
         JsonNode channels = golden.get("frequency_allocation").get("pair_channels");
         for (JsonNode sample : golden.get("rotary_check").get("samples").values()) {
             double[] thw = Golden.doubles(sample.get("pos_thw"));
