@@ -29,12 +29,15 @@ public sealed interface PlanPart {
     }
 
     /**
-     * One image with its merged grid {@code [t, h, w]} ({@code t} is 1 except for InternVL tiles), or a posed
-     * image whose grid its camera decides.
+     * One image with its merged grid {@code [t, h, w]} ({@code t} temporal slices in the Qwen formats, planned
+     * as the reference does or answered with an input error where the reference fails; tiles in InternVL; 1 in
+     * the bare format), or a posed image whose grid its camera decides.
      */
     record Image(
-            @JsonPropertyDescription("Merged LLM grid [t, h, w]; t = 1 except in internvl2 (t = tiles). Optional "
-                    + "with a camera (its token grid); required otherwise.")
+            @JsonPropertyDescription("Merged LLM grid [t, h, w]; t = temporal slices in the qwen formats (t > 1 "
+                    + "planned as the reference does, or refused where it fails: compat vllm, circlerope with "
+                    + "no_circle or dff_rate), tiles in internvl2, 1 in bare. Optional with a camera (its token "
+                    + "grid); required otherwise.")
             List<Integer> grid,
             @JsonPropertyDescription("The camera that took the image, for camera encodings (plucker, prope, gta, "
                     + "ucpe). Optional.")

@@ -23,10 +23,8 @@ final class GridQueue {
         List<VisualBlock> blocks = new ArrayList<>();
         int n = thw == null ? 0 : thw.length;
         for (int i = 0; i < n; i++) {
+            // t > 1 is planned like the reference does (QwenFormats#multiSliceImages); the scheme may refuse it
             Grid g = merged("image_grid_thw", i, thw[i], preset);
-            if (g.t() != 1) {
-                throw InvalidInputException.of("image_grid_thw[" + i + "]: t must be 1 for an image, got " + g.t());
-            }
             blocks.add(new VisualBlock(Modality.IMAGE, g, Float.NaN, i, 0));
         }
         return new GridQueue("image_grid_thw", blocks, null);

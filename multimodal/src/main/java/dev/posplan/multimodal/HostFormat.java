@@ -55,15 +55,26 @@ public interface HostFormat {
     /**
      * Whether an image grid's {@code t} counts tiles stacked on the t axis (InternVL: crops plus thumbnail,
      * vlm-ropes.md §1) rather than temporal slices. Formats that answer {@code false}, the default, give an
-     * image exactly one slice (qwen-mrope.md §2.1: images always have {@code T = 1}; VRoPE, vlm-ropes.md §8:
-     * an image is a video with {@code T = 1}), and {@link #expand} rejects an image grid with {@code t != 1}.
+     * image temporal slices only if {@link #multiSliceImages()}; otherwise an image is exactly one slice
+     * (VRoPE, vlm-ropes.md §8: an image is a video with {@code T = 1}) and {@link #expand} rejects an image
+     * grid with {@code t != 1}.
      */
     default boolean imageTilesOnT() {
         return false;
     }
 
+    /**
+     * Whether an image may have several temporal slices, written as one block of {@code t·h·w} pads like a
+     * video's: the Qwen formats, because the reference position code (HF and Multimodal-RoPEs
+     * {@code get_rope_index}) plans whatever {@code image_grid_thw} says; the position scheme then decides
+     * what the slices' positions are, or that its reference cannot plan them.
+     */
+    default boolean multiSliceImages() {
+        return false;
+    }
+
     private void requireImageGrid(Grid grid, int image) {
-        if (grid.t() != 1 && !imageTilesOnT()) {
+        if (grid.t() != 1 && !imageTilesOnT() && !multiSliceImages()) {
             throw InvalidInputException.of(apiName() + ": image " + image + " has grid.t = " + grid.t()
                     + ", but an image is one slice in this format (grid.t must be 1); several frames are a video");
         }

@@ -35,8 +35,9 @@ public sealed interface PromptPart {
      * One image with its merged grid and, for a posed image, the camera that took it ({@code null} for
      * none). Every host format writes the camera into the image's {@link VisualBlock}.
      *
-     * <p>What {@code t} means is the host format's business ({@link HostFormat#imageTilesOnT()}): 1 for a
-     * Qwen-VL or bare image, the tile count for InternVL; the format checks it when it expands the prompt.
+     * <p>What {@code t} means is the host format's business ({@link HostFormat#imageTilesOnT()},
+     * {@link HostFormat#multiSliceImages()}): temporal slices for a Qwen-VL image, 1 for a bare image, the tile
+     * count for InternVL; the format checks it when it expands the prompt.
      *
      * @param grid   merged grid; with a camera, the view's token grid ({@link CameraView#tokenGrid()})
      * @param camera camera view, or {@code null}

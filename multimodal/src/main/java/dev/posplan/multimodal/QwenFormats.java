@@ -27,6 +27,12 @@ public enum QwenFormats implements HostFormat {
         return apiName;
     }
 
+    /** Qwen images keep their grid's t slices in one block (qwen-mrope.md §3.1, issue 15 #4). */
+    @Override
+    public boolean multiSliceImages() {
+        return true;
+    }
+
     @Override
     public void appendImage(TokenStream.Builder b, VisualBlock image) {
         wrapped(b, image);

@@ -19,13 +19,22 @@ class HostFormatImageGridTest {
     }
 
     @Test
-    void qwenAndBareFormatsRejectImagesWithSeveralSlices() {
-        for (HostFormat f : singleSliceFormats()) {
-            assertFalse(f.imageTilesOnT(), f.apiName());
-            List<PromptPart> parts = List.of(new PromptPart.Image(new Grid(1, 2, 2)), new PromptPart.Text(1),
-                    new PromptPart.Image(new Grid(2, 2, 2)));
-            String m = assertThrows(IllegalArgumentException.class, () -> f.expand(parts)).getMessage();
-            assertTrue(m.contains(f.apiName()) && m.contains("image 1") && m.contains("grid.t = 2"), m);
+    void bareFormatRejectsImagesWithSeveralSlices() {
+        HostFormat f = BareFormat.BARE;
+        assertFalse(f.imageTilesOnT() || f.multiSliceImages());
+        List<PromptPart> parts = List.of(new PromptPart.Image(new Grid(1, 2, 2)), new PromptPart.Text(1),
+                new PromptPart.Image(new Grid(2, 2, 2)));
+        String m = assertThrows(InvalidInputException.class, () -> f.expand(parts)).getMessage();
+        assertTrue(m.contains(f.apiName()) && m.contains("image 1") && m.contains("grid.t = 2"), m);
+    }
+
+    @Test
+    void qwenFormatsWriteAMultiSliceImageAsOneWrappedBlock() {
+        for (QwenFormats f : QwenFormats.values()) {
+            assertTrue(f.multiSliceImages(), f.apiName());
+            TokenStream s = f.expand(List.of(new PromptPart.Text(2), new PromptPart.Image(new Grid(3, 2, 2))));
+            assertEquals(2 + 1 + 12 + 1, s.length(), f.apiName());
+            assertEquals(1, s.visualBlockCount(), f.apiName());
         }
     }
 

@@ -90,11 +90,26 @@ class QwenInputIdsTest {
     }
 
     @Test
+    void anImageWithSeveralTemporalSlicesIsOneBlockOfTheirPads() {
+        int[] row = {VS, IMG, IMG, IMG, IMG, IMG, IMG, VE};
+        for (BlockDetection d : BlockDetection.values()) {
+            if (d == BlockDetection.PLACEHOLDER_OFFSETS) {
+                continue;
+            }
+            List<VisualBlock> b = blocks(qwen2(row).imageGridThw(new int[][] {{2, 2, 6}}).detection(d).build().get(0));
+            assertEquals(List.of(new Grid(2, 1, 3)), b.stream().map(VisualBlock::grid).toList(), d.name());
+        }
+        // three pads cannot hold a 2x1x3 grid
+        int[] short3 = {VS, IMG, IMG, IMG, VE};
+        assertThrows(InvalidInputException.class,
+                () -> qwen2(short3).imageGridThw(new int[][] {{2, 2, 6}}).build());
+    }
+
+    @Test
     void gridsAreValidated() {
         int[] row = {VS, IMG, IMG, IMG, VE};
         assertMessage("spatial_merge_size 2", () -> qwen2(row).imageGridThw(new int[][] {{1, 2, 3}}).build());
         assertMessage("image_grid_thw[0] must have 3 entries", () -> qwen2(row).imageGridThw(new int[][] {{2, 6}}).build());
-        assertMessage("t must be 1", () -> qwen2(row).imageGridThw(new int[][] {{2, 2, 6}}).build());
         assertMessage("image_grid_thw[0]: grid t must be in", () -> qwen2(row).imageGridThw(new int[][] {{0, 2, 6}}).build());
     }
 

@@ -16,8 +16,11 @@ import java.util.Objects;
  * <p>{@code maxPosition} is the scheme's "max" M (over all axes for the M-RoPE family, the t row for
  * VideoRoPE/HoPE, ceil of the maximum for V2PE); {@link #ropeDelta()} is {@code M + 1 - base} with the
  * length {@link #deltaBase()} the scheme declares (the padded length unless it models a host that counts
- * unpadded tokens, qwen-mrope.md §4). Generated token {@code k} (0, 1, …) gets
- * {@code decodeStart[axis] + k * decodeStep} on each axis.
+ * unpadded tokens, qwen-mrope.md §4). Generated token {@code k} (0, 1, …) gets, under the host rule (the
+ * default), {@code (base + k) + ropeDelta} on every axis, evaluated as the host does: in float32 for
+ * float32 plans (an integer plus a float32 tensor, one rounding), exactly otherwise, where it equals
+ * {@code M + 1 + k}; a plan with an explicit decode rule ({@link #withDecode}) gives
+ * {@code decodeStart[axis] + k * decodeStep}.
  */
 public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPlan.Float32 {
 
@@ -28,16 +31,18 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
     private final double[] decodeStart;
     private final double decodeStep;
     private final DeltaBase deltaBase;
+    private final boolean hostDecode;
     private final List<OutputTensor> tensors;
 
     private PositionPlan(PositionPlan from, double[] decodeStart, double decodeStep, DeltaBase deltaBase,
-            List<OutputTensor> tensors) {
+            boolean hostDecode, List<OutputTensor> tensors) {
         this(from.axisNames, from.length, from.unpaddedLength, from.maxPosition, decodeStart, decodeStep, deltaBase,
-                tensors);
+                hostDecode, tensors);
     }
 
     private PositionPlan(List<String> axisNames, int length, int unpaddedLength, double maxPosition,
-            double[] decodeStart, double decodeStep, DeltaBase deltaBase, List<OutputTensor> tensors) {
+            double[] decodeStart, double decodeStep, DeltaBase deltaBase, boolean hostDecode,
+            List<OutputTensor> tensors) {
         this.axisNames = List.copyOf(axisNames);
         if (decodeStart.length != this.axisNames.size()) {
             throw new IllegalArgumentException("decode start needs one value per axis");
@@ -48,15 +53,18 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
         this.decodeStart = decodeStart.clone();
         this.decodeStep = decodeStep;
         this.deltaBase = Objects.requireNonNull(deltaBase, "deltaBase");
+        this.hostDecode = hostDecode;
         this.tensors = List.copyOf(tensors);
     }
 
-    /** A plan whose generated tokens continue at {@code maxPosition + 1 + k} on every axis (the host rule). */
+    /**
+     * A plan whose generated tokens follow the host rule {@code (base + k) + ropeDelta} on every axis
+     * ({@code maxPosition + 1 + k} in exact arithmetic; see {@link #decodePosition}).
+     */
     public static PositionPlan of(List<String> axisNames, PositionBuffer buffer, int unpaddedLength,
             double maxPosition) {
-        double[] start = new double[buffer.axes()];
-        Arrays.fill(start, maxPosition + 1);
-        return of(axisNames, buffer, unpaddedLength, maxPosition, start, 1);
+        return of(axisNames, buffer, unpaddedLength, maxPosition, hostStart(buffer.axes(), maxPosition), 1)
+                .withHostDecode();
     }
 
     /** A plan with an explicit decode rule; its rope delta counts the padded length ({@link DeltaBase#PADDED}). */
@@ -68,10 +76,10 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
         Object data = buffer.freeze();
         if (data instanceof int[] ints) {
             return new Int32(axisNames, buffer.length(), unpaddedLength, ints, maxPosition, decodeStart, decodeStep,
-                    DeltaBase.PADDED, List.of());
+                    DeltaBase.PADDED, false, List.of());
         }
         return new Float32(axisNames, buffer.length(), unpaddedLength, (float[]) data, maxPosition, decodeStart,
-                decodeStep, DeltaBase.PADDED, List.of());
+                decodeStep, DeltaBase.PADDED, false, List.of());
     }
 
     /**
@@ -79,11 +87,18 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
      * {@code length} tokens, and its outputs. Its maximum position is -1 (no position is used).
      */
     public static PositionPlan tensorsOnly(int length, List<OutputTensor> tensors) {
-        return new Float32(List.of(), length, length, new float[0], -1, new double[0], 0, DeltaBase.PADDED, tensors);
+        return new Float32(List.of(), length, length, new float[0], -1, new double[0], 0, DeltaBase.PADDED, false,
+                tensors);
     }
 
     /** The same positions (shared, they are immutable) with another decode rule. */
     public abstract PositionPlan withDecode(double[] start, double step);
+
+    /**
+     * The same positions (shared) whose generated tokens follow the host rule: token {@code k} at cache
+     * position {@code base + k} gets {@code (base + k) + ropeDelta} ({@link #decodePosition}).
+     */
+    public abstract PositionPlan withHostDecode();
 
     /** The same positions (shared) whose {@link #ropeDelta()} subtracts the length {@code base} names. */
     public abstract PositionPlan withDeltaBase(DeltaBase base);
@@ -154,9 +169,29 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
     /** {@code M + 1 - n} in the plan's arithmetic. */
     abstract double delta(int n);
 
-    /** Position of generated token {@code k} (0-based) on {@code axis}. */
+    /**
+     * Position of generated token {@code k} (0-based) on {@code axis}. Under the host rule it is
+     * {@code (base + k) + ropeDelta} with base the length {@link #deltaBase()} names (HF 4.x
+     * {@code cache_position + rope_deltas}, vLLM {@code j + delta}); for a float32 plan that is one float32
+     * addition of the integer and the float32 delta, which can differ from {@code M + 1 + k} by an ulp of
+     * the result (or more when M and the base are far apart), so it is computed exactly so.
+     */
     public double decodePosition(int axis, int k) {
-        return decodeStart[axis] + k * decodeStep;
+        if (!hostDecode) {
+            return decodeStart[axis] + k * decodeStep;
+        }
+        long at = (long) (deltaBase == DeltaBase.PADDED ? length : unpaddedLength) + k;
+        return plusRopeDelta(at);
+    }
+
+    /** {@code at + ropeDelta} in the host's arithmetic (the plan's tensor dtype). */
+    abstract double plusRopeDelta(long at);
+
+    /** {@code maxPosition + 1} on every axis: the host rule's start in exact arithmetic. */
+    private static double[] hostStart(int axes, double maxPosition) {
+        double[] start = new double[axes];
+        Arrays.fill(start, maxPosition + 1);
+        return start;
     }
 
     /** Positions of the next {@code steps} generated tokens, {@code [steps][axes]}. */
@@ -178,19 +213,26 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
         return decodeStart;
     }
 
+    /** Whether generated tokens follow the host rule rather than an explicit start and step. */
+    boolean hostDecode() {
+        return hostDecode;
+    }
+
     /** Integral positions, stored as int32 (the references' int64 values, range-checked when written). */
     public static final class Int32 extends PositionPlan {
         private final int[] data;
 
         private Int32(List<String> axisNames, int length, int unpaddedLength, int[] data, double maxPosition,
-                double[] decodeStart, double decodeStep, DeltaBase deltaBase, List<OutputTensor> tensors) {
-            super(axisNames, length, unpaddedLength, maxPosition, decodeStart, decodeStep, deltaBase, tensors);
+                double[] decodeStart, double decodeStep, DeltaBase deltaBase, boolean hostDecode,
+                List<OutputTensor> tensors) {
+            super(axisNames, length, unpaddedLength, maxPosition, decodeStart, decodeStep, deltaBase, hostDecode,
+                    tensors);
             this.data = data;
         }
 
         private Int32(Int32 from, double[] decodeStart, double decodeStep, DeltaBase deltaBase,
-                List<OutputTensor> tensors) {
-            super(from, decodeStart, decodeStep, deltaBase, tensors);
+                boolean hostDecode, List<OutputTensor> tensors) {
+            super(from, decodeStart, decodeStep, deltaBase, hostDecode, tensors);
             this.data = from.data;
         }
 
@@ -229,18 +271,28 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
         }
 
         @Override
+        double plusRopeDelta(long at) {
+            return at + ropeDelta();
+        }
+
+        @Override
         public Int32 withDecode(double[] start, double step) {
-            return new Int32(this, Objects.requireNonNull(start, "start"), step, deltaBase(), tensors());
+            return new Int32(this, Objects.requireNonNull(start, "start"), step, deltaBase(), false, tensors());
+        }
+
+        @Override
+        public Int32 withHostDecode() {
+            return new Int32(this, hostStart(axes(), maxPosition()), 1, deltaBase(), true, tensors());
         }
 
         @Override
         public Int32 withDeltaBase(DeltaBase base) {
-            return new Int32(this, decodeStart(), decodeStep(), base, tensors());
+            return new Int32(this, decodeStart(), decodeStep(), base, hostDecode(), tensors());
         }
 
         @Override
         public Int32 withTensors(List<OutputTensor> tensors) {
-            return new Int32(this, decodeStart(), decodeStep(), deltaBase(), tensors);
+            return new Int32(this, decodeStart(), decodeStep(), deltaBase(), hostDecode(), tensors);
         }
     }
 
@@ -249,14 +301,16 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
         private final float[] data;
 
         private Float32(List<String> axisNames, int length, int unpaddedLength, float[] data, double maxPosition,
-                double[] decodeStart, double decodeStep, DeltaBase deltaBase, List<OutputTensor> tensors) {
-            super(axisNames, length, unpaddedLength, maxPosition, decodeStart, decodeStep, deltaBase, tensors);
+                double[] decodeStart, double decodeStep, DeltaBase deltaBase, boolean hostDecode,
+                List<OutputTensor> tensors) {
+            super(axisNames, length, unpaddedLength, maxPosition, decodeStart, decodeStep, deltaBase, hostDecode,
+                    tensors);
             this.data = data;
         }
 
         private Float32(Float32 from, double[] decodeStart, double decodeStep, DeltaBase deltaBase,
-                List<OutputTensor> tensors) {
-            super(from, decodeStart, decodeStep, deltaBase, tensors);
+                boolean hostDecode, List<OutputTensor> tensors) {
+            super(from, decodeStart, decodeStep, deltaBase, hostDecode, tensors);
             this.data = from.data;
         }
 
@@ -298,19 +352,30 @@ public abstract sealed class PositionPlan permits PositionPlan.Int32, PositionPl
             return (float) ((float) (maxPosition() + 1) - n);
         }
 
+        /** torch: an int64 cache position plus the float32 rope_deltas tensor, one float32 rounding. */
+        @Override
+        double plusRopeDelta(long at) {
+            return (float) at + (float) ropeDelta();
+        }
+
         @Override
         public Float32 withDecode(double[] start, double step) {
-            return new Float32(this, Objects.requireNonNull(start, "start"), step, deltaBase(), tensors());
+            return new Float32(this, Objects.requireNonNull(start, "start"), step, deltaBase(), false, tensors());
+        }
+
+        @Override
+        public Float32 withHostDecode() {
+            return new Float32(this, hostStart(axes(), maxPosition()), 1, deltaBase(), true, tensors());
         }
 
         @Override
         public Float32 withDeltaBase(DeltaBase base) {
-            return new Float32(this, decodeStart(), decodeStep(), base, tensors());
+            return new Float32(this, decodeStart(), decodeStep(), base, hostDecode(), tensors());
         }
 
         @Override
         public Float32 withTensors(List<OutputTensor> tensors) {
-            return new Float32(this, decodeStart(), decodeStep(), deltaBase(), tensors);
+            return new Float32(this, decodeStart(), decodeStep(), deltaBase(), hostDecode(), tensors);
         }
     }
 }

@@ -39,13 +39,20 @@ class QwenWalkerRolesTest {
     }
 
     @Test
-    void paddingTakesThePadValueAndAnAllPaddingStreamHasMaxMinusOne() {
-        PositionPlan plan = new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 7).plan(
+    void paddingTakesThePadValueAndAnAllPaddingStreamHasMaxMinusOneUnlessPadsCount() {
+        PositionPlan plan = new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 7).withTextOnlyMaxCountingPads(false).plan(
                 TokenStream.builder().padding(2).text(2).build());
         assertEquals(List.of(7.0, 7.0, 0.0, 1.0), List.of(plan.get(0, 0), plan.get(0, 1), plan.get(0, 2), plan.get(0, 3)));
-        PositionPlan pads = new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 0).plan(TokenStream.builder().padding(3).build());
+        assertEquals(1, plan.maxPosition());
+        QwenWalker realOnly = new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 0).withTextOnlyMaxCountingPads(false);
+        PositionPlan pads = realOnly.plan(TokenStream.builder().padding(3).build());
         assertEquals(-1, pads.maxPosition());
         assertEquals(0, pads.decodePosition(0, 0));
+        // HF 4.x's text-only branch (the default): the pad slots join M
+        assertEquals(7, new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 7)
+                .plan(TokenStream.builder().padding(2).text(2).build()).maxPosition());
+        assertEquals(0, new QwenWalker(ONE, DType.INT32, ONE_PER_TOKEN, 0)
+                .plan(TokenStream.builder().padding(3).build()).maxPosition());
     }
 
     /** Schemes whose reference pads with 0 (torch.zeros, or no padding at all); every other pads with 1. */

@@ -106,7 +106,7 @@ class PlanRequestMapper {
                 tokens += t.tokens();
             } else if (part instanceof PlanPart.Image img) {
                 int[] g = imageGrid(img, at);
-                if (g[0] != 1 && !format.imageTilesOnT()) {
+                if (g[0] != 1 && !format.imageTilesOnT() && !format.multiSliceImages()) {
                     throw InvalidInputException.at(at + ".grid", "must have t = 1: an image is one slice in format "
                             + format.apiName() + " (several frames are a video), got " + Arrays.toString(g));
                 }

@@ -42,8 +42,8 @@ class PlanErrorsTest extends HttpSupport {
                         request("mrope", "qwen3-vl", "{\"type\": \"image\", \"grid\": [1, 1, 1048577]}"), 422, "parts[0].grid"),
                 Arguments.of("grid side null", request("mrope", "qwen3-vl", "{\"type\": \"image\", \"grid\": [1, null, 3]}"),
                         422, "parts[0].grid"),
-                Arguments.of("image with t = 2 in a Qwen format",
-                        request("mrope", "qwen3-vl", "{\"type\": \"image\", \"grid\": [2, 2, 2]}"), 422, "parts[0].grid"),
+                Arguments.of("image with t = 2 in the bare format",
+                        request("mrope", "bare", "{\"type\": \"image\", \"grid\": [2, 2, 2]}"), 422, "parts[0].grid"),
                 Arguments.of("negative text tokens", request("mrope", "qwen3-vl", "{\"type\": \"text\", \"tokens\": -1}"),
                         422, "parts[0].tokens"),
                 Arguments.of("timestamps not one per patch", request("mrope-interleave", "qwen3-vl",
@@ -96,6 +96,19 @@ class PlanErrorsTest extends HttpSupport {
         JsonNode problem = problem(post("/api/plan", body), status);
         assertEquals(field, problem.get("field").asString(), problem.toString());
         assertTrue(problem.get("detail").asString().contains(field.replaceAll("\\[\\d+]$", "")), problem.toString());
+    }
+
+    @Test
+    void aMultiSliceImageIsPlannedWhereTheReferencePlansItAndNamedWhereItFails() throws Exception {
+        String image = "{\"type\": \"image\", \"grid\": [2, 2, 2]}";
+        assertEquals(200, post("/api/plan", request("mrope", "qwen3-vl", TEXT, image)).statusCode());
+        JsonNode vllm = problem(post("/api/plan", "{\"scheme\": \"mrope\", \"params\": {\"compat\": \"vllm\"}, "
+                + "\"format\": \"qwen2-vl\", \"parts\": [" + TEXT + ", " + image + "]}"), 422);
+        String detail = vllm.get("detail").asString();
+        assertTrue(detail.contains("2x2x2") && detail.contains("vllm"), vllm.toString());
+        JsonNode circle = problem(post("/api/plan", "{\"scheme\": \"circlerope\", \"params\": {\"method\": "
+                + "\"no_circle\"}, \"format\": \"qwen3-vl\", \"parts\": [" + image + "]}"), 422);
+        assertTrue(circle.get("detail").asString().contains("no_circle"), circle.toString());
     }
 
     @Test

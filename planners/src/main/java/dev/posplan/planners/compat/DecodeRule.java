@@ -11,8 +11,8 @@ import java.util.Arrays;
 public enum DecodeRule implements ApiNamed {
 
     /**
-     * {@code M + 1 + k} on every axis: vLLM ({@code j + delta}) and HF 4.x ({@code L + k + rope_deltas}); the
-     * Qwen team's rule.
+     * {@code M + 1 + k} on every axis, computed as the host does ({@link PositionPlan#decodePosition}): vLLM
+     * ({@code j + delta}) and HF 4.x ({@code L + k + rope_deltas}); the Qwen team's rule.
      */
     DELTA("delta"),
 
@@ -48,9 +48,11 @@ public enum DecodeRule implements ApiNamed {
 
     /** The plan with this rule's decode start (step 1); positions are shared, not copied. */
     public PositionPlan apply(PositionPlan plan) {
+        if (this == DELTA) {
+            return plan.withHostDecode();
+        }
         double[] start = new double[plan.axes()];
         switch (this) {
-            case DELTA -> Arrays.fill(start, plan.maxPosition() + 1);
             case LAST_PLUS_ONE -> {
                 for (int a = 0; a < start.length; a++) {
                     start[a] = plan.length() == 0 ? plan.maxPosition() + 1 : plan.get(a, plan.length() - 1) + 1;

@@ -94,6 +94,24 @@ public enum QwenCompat implements ApiNamed {
         return decode;
     }
 
+    /**
+     * Whether a batch without any vision grid counts its pad slots in M (§9 #3 and #4 in the text-only
+     * branch): HF 4.x fills masked slots with 1 before taking the row max; HF main never calls
+     * {@code get_rope_index} for text and vLLM never pads. See
+     * {@link dev.posplan.planners.design.QwenWalker#withTextOnlyMaxCountingPads}.
+     */
+    public boolean textOnlyMaxCountsPads() {
+        return this == HF_4_51 || this == HF_4_57;
+    }
+
+    /**
+     * Whether an image grid with t &gt; 1 is planned (HF: its slices like a video's, §3.4 for Qwen2.5) or
+     * refused: vLLM asserts {@code t == 1} for images in {@code iter_mm_grid_thw}.
+     */
+    public boolean plansMultiSliceImages() {
+        return this != VLLM;
+    }
+
     /** How this implementation finds vision blocks in {@code input_ids}. */
     public BlockDetection detection() {
         return detection;

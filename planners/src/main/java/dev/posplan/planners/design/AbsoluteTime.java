@@ -8,8 +8,10 @@ import dev.posplan.multimodal.VisualBlock;
 /**
  * Qwen2.5-VL's absolute-time temporal axis (qwen-mrope.md §3.4, §9 #2): slice {@code k} of a video with
  * {@code second_per_grid_t = s} sits at {@code k · s · tokens_per_second}, truncated, where the order and
- * precision of that product is what the implementations disagree on. A missing {@code s} counts as 1.0 s;
- * images are never scaled (their offset is the slice index, 0 for every real image).
+ * precision of that product is what the implementations disagree on. A missing {@code s} counts as 1.0 s.
+ * Images are never scaled: HF 4.x sets their {@code second_per_grid_t} to 0, so every slice of an image
+ * with t &gt; 1 sits at offset 0; HF main uses {@code time_interval = 1} (offset = slice index); vLLM
+ * refuses such images (see {@link dev.posplan.planners.compat.QwenCompat#plansMultiSliceImages}).
  *
  * @param arithmetic      which implementation's product to reproduce
  * @param tokensPerSecond the checkpoint's {@code tokens_per_second} (2 for released Qwen2.5-VL)
@@ -28,6 +30,11 @@ public record AbsoluteTime(Arithmetic arithmetic, int tokensPerSecond) implement
                 float ks = (float) k * s;
                 return (long) (ks * (float) tps);
             }
+
+            @Override
+            long imageOffset(int k) {
+                return 0;
+            }
         },
         /** vLLM: {@code t_factor = s.item() · tps} in double, {@code k · t_factor} in float64, then truncated. */
         VLLM("vllm") {
@@ -42,6 +49,11 @@ public record AbsoluteTime(Arithmetic arithmetic, int tokensPerSecond) implement
             @Override
             long offset(int k, float s, int tps) {
                 return k * (long) s * tps;
+            }
+
+            @Override
+            long imageOffset(int k) {
+                return 0;
             }
         },
         /**
@@ -64,8 +76,12 @@ public record AbsoluteTime(Arithmetic arithmetic, int tokensPerSecond) implement
         /** Truncated temporal offset of slice {@code k}. */
         abstract long offset(int k, float s, int tps);
 
-        @Override
+        /** Offset of slice {@code k} of an image: the slice index unless the code zeroes image time. */
+        long imageOffset(int k) {
+            return k;
+        }
 
+        @Override
         public String apiName() {
             return apiName;
         }
@@ -85,7 +101,7 @@ public record AbsoluteTime(Arithmetic arithmetic, int tokensPerSecond) implement
     @Override
     public double offset(int ti, VisualBlock block) {
         if (block.modality() == Modality.IMAGE) {
-            return ti;
+            return arithmetic.imageOffset(ti);
         }
         float s = block.hasSecondsPerGrid() ? block.secondsPerGrid() : 1.0f;
         return arithmetic.offset(ti, s, tokensPerSecond);

@@ -28,6 +28,7 @@ public final class QwenWalker implements PositionDesign {
     private final DType textOnlyDtype;
     private final BlockPlacement layout;
     private final double padValue;
+    private final boolean textOnlyMaxCountsPads;
 
     /**
      * @param axisNames names of the position axes (their count is the buffer's first dimension)
@@ -36,7 +37,7 @@ public final class QwenWalker implements PositionDesign {
      * @param padValue  value stored on padding tokens (HF 4.x: 1, HF main: 0)
      */
     public QwenWalker(List<String> axisNames, DType dtype, BlockPlacement layout, double padValue) {
-        this(axisNames, dtype, dtype, layout, padValue);
+        this(axisNames, dtype, dtype, layout, padValue, true);
     }
 
     /** A walker padding with 1, HF 4.x's pad value. */
@@ -44,12 +45,14 @@ public final class QwenWalker implements PositionDesign {
         this(axisNames, dtype, layout, 1);
     }
 
-    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockPlacement layout, double padValue) {
+    private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockPlacement layout, double padValue,
+            boolean textOnlyMaxCountsPads) {
         this.axisNames = List.copyOf(axisNames);
         this.dtype = dtype;
         this.textOnlyDtype = textOnlyDtype;
         this.layout = layout;
         this.padValue = padValue;
+        this.textOnlyMaxCountsPads = textOnlyMaxCountsPads;
     }
 
     /**
@@ -57,13 +60,25 @@ public final class QwenWalker implements PositionDesign {
      * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE, CircleRoPE).
      */
     public QwenWalker withTextOnlyDtype(DType dtype) {
-        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue);
+        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue, textOnlyMaxCountsPads);
+    }
+
+    /**
+     * Whether a batch without any visual block takes M over its pad slots too (the default). HF 4.x's
+     * text-only branch of {@code get_rope_index}, and every reference that copies it (Multimodal-RoPEs'
+     * position designs, VideoRoPE, HoPE), computes {@code cumsum(mask) - 1}, fills the masked slots with
+     * the pad value and only then takes the row max, so a padded row whose real tokens end at 0 (or an
+     * all-padding row) has M = pad value, not its last real position. With {@code false} M counts real
+     * tokens only, as HF main and vLLM (whose text-only path never sees pad slots).
+     */
+    public QwenWalker withTextOnlyMaxCountingPads(boolean counts) {
+        return new QwenWalker(axisNames, dtype, textOnlyDtype, layout, padValue, counts);
     }
 
     /** Walks the stream from position 0; M for an all-padding stream is -1. */
     @Override
     public PositionPlan plan(TokenStream stream) {
-        return walk(stream, stream.hasVisual() ? dtype : textOnlyDtype, layout.forStream(stream));
+        return walk(stream, stream.hasVisual(), layout.forStream(stream));
     }
 
     /**
@@ -74,16 +89,17 @@ public final class QwenWalker implements PositionDesign {
     @Override
     public List<PositionPlan> planBatch(List<TokenStream> rows) {
         boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
-        DType type = visual ? dtype : textOnlyDtype;
         List<BlockPlacement> bound = layout.forBatch(rows);
         List<PositionPlan> out = new ArrayList<>(rows.size());
         for (int b = 0; b < rows.size(); b++) {
-            out.add(walk(rows.get(b), type, bound.get(b)));
+            out.add(walk(rows.get(b), visual, bound.get(b)));
         }
         return out;
     }
 
-    private PositionPlan walk(TokenStream stream, DType type, BlockPlacement bound) {
+    /** @param visual whether the batch has a visual block (the reference's visual branch), else text-only */
+    private PositionPlan walk(TokenStream stream, boolean visual, BlockPlacement bound) {
+        DType type = visual ? dtype : textOnlyDtype;
         Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
         for (Segment s : stream.segments()) {
             try {
@@ -93,7 +109,22 @@ public final class QwenWalker implements PositionDesign {
             }
         }
         double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
+        if (!visual && textOnlyMaxCountsPads && stream.length() > stream.unpaddedLength()) {
+            max = Math.max(max, w.out().get(0, padSlot(stream)));
+        }
         return PositionPlan.of(axisNames, w.out(), stream.unpaddedLength(), max);
+    }
+
+    /** Index of one pad slot of the stream (the value stored there, as the dtype holds it, joins M). */
+    private static int padSlot(TokenStream stream) {
+        int at = 0;
+        for (Segment s : stream.segments()) {
+            if (s instanceof PaddingRun && s.tokens() > 0) {
+                return at;
+            }
+            at += s.tokens();
+        }
+        throw new IllegalStateException("a padded stream without a padding run");
     }
 
     private void step(Segment s, Walk w, BlockPlacement bound) {

@@ -171,9 +171,11 @@ public final class CircleRope {
             Grid g = block.grid();
             if (g.t() > 1 && (!projection.circle() || projection.dffRate() != 0)) {
                 // The reference's tensor shapes stop matching here (vlm-ropes.md §12.5).
-                throw InvalidInputException.of("CircleRoPE supports blocks with more than one temporal slice "
-                        + "only with method 'circle' and dff_rate off, as the reference; got a " + g.t()
-                        + "-slice block");
+                throw InvalidInputException.of("circlerope cannot plan the " + block.modality().name().toLowerCase()
+                        + " grid " + g.t() + "x" + g.h() + "x" + g.w() + " (t = " + g.t() + " > 1) with method '"
+                        + (projection.circle() ? "circle" : "no_circle") + "' and dff_rate " + projection.dffRate()
+                        + ": the reference fails there (its tensor shapes stop matching); t > 1 needs method "
+                        + "'circle' with dff_rate off");
             }
             float[][] p = projection.project(g);
             float stride = (float) projection.temporalStride();

@@ -1,5 +1,9 @@
 package dev.posplan.planners.scheme;
 
+import dev.posplan.multimodal.Grid;
+import dev.posplan.multimodal.InvalidInputException;
+import dev.posplan.multimodal.Modality;
+import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.Parameter.Allowed;
 import dev.posplan.planners.Parameter;
@@ -86,11 +90,26 @@ final class Options {
         DeltaBase base = p.getOr(ROPE_DELTAS, compat.deltaBase());
         DecodeRule decode = p.getOr(DECODE, compat.decode());
         double pad = p.getOr(PAD_VALUE, compat.padValue());
-        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, new MropePlacement(time, spatialReset, resume, true),
-                pad);
+        BlockPlacement mrope = new MropePlacement(time, spatialReset, resume, true);
+        BlockPlacement placement = compat.plansMultiSliceImages() ? mrope : (block, walk) -> {
+            requireSingleSliceImage(block, compat);
+            mrope.place(block, walk);
+        };
+        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, placement, pad)
+                .withTextOnlyMaxCountingPads(compat.textOnlyMaxCountsPads());
         // The walker's own decode start is already M + 1 on every axis.
         return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
                 : plan -> decode.apply(plan).withDeltaBase(base));
+    }
+
+    /** The input error where {@code compat}'s reference fails on an image with several temporal slices. */
+    private static void requireSingleSliceImage(VisualBlock block, QwenCompat compat) {
+        Grid g = block.grid();
+        if (block.modality() == Modality.IMAGE && g.t() != 1) {
+            throw InvalidInputException.of("image " + block.source() + " has merged grid " + g.t() + "x" + g.h()
+                    + "x" + g.w() + " (t = " + g.t() + "), which compat '" + compat.apiName()
+                    + "' cannot plan: its reference asserts t == 1 for images; use a video, or another compat");
+        }
     }
 
     /** The Qwen-style walker of a scheme, padding with {@link #PAD_VALUE} (default 1, HF 4.x's value). */

@@ -169,14 +169,16 @@ public final class V2pe {
 
     /** The walk of one version: integer positions for {@code default}, float32 V2PE steps otherwise. */
     private static QwenWalker walker(SchemeParams p, Version version, int numImageToken, Strides strides) {
+        // InternVL has no HF 4.x text-only branch: M counts real tokens only
         if (version == Version.DEFAULT) {
             BlockPlacement vanilla = (block, walk) -> {
                 tiledTokens(block, numImageToken);
                 VanillaRope.LAYOUT.place(block, walk);
             };
-            return Options.walker(p, QwenAxes.ONE_D, DType.INT32, vanilla);
+            return Options.walker(p, QwenAxes.ONE_D, DType.INT32, vanilla).withTextOnlyMaxCountingPads(false);
         }
-        return Options.walker(p, QwenAxes.ONE_D, DType.FLOAT32, new Layout(numImageToken, strides, null));
+        return Options.walker(p, QwenAxes.ONE_D, DType.FLOAT32, new Layout(numImageToken, strides, null))
+                .withTextOnlyMaxCountingPads(false);
     }
 
     private static PositionDesign design(QwenWalker walker) {

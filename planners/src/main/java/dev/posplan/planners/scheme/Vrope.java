@@ -71,7 +71,8 @@ public final class Vrope {
 
     private static Scheme create(SchemeParams p) {
         Rotary rotary = ROTARY.read(p);
-        QwenWalker walker = Options.walker(p, AXES, DType.INT32, LAYOUT, PAD_VALUE);
+        // no HF text-only branch either: M counts real tokens only
+        QwenWalker walker = Options.walker(p, AXES, DType.INT32, LAYOUT, PAD_VALUE).withTextOnlyMaxCountingPads(false);
         return new ComposedScheme(DECLARATION.name(), walker,
                 rotary.pairwise("cyclic", AXES, PairAxes.periodic(COMBINATION_CYCLE, rotary.pairs())), p.effective());
     }
