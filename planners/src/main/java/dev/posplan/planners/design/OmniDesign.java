@@ -44,14 +44,7 @@ public final class OmniDesign implements PositionDesign {
         if (rows.stream().anyMatch(TokenStream::hasVisual)) {
             return multimodal.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED)).toList();
         }
-        return textOnly.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED))
-                .map(OmniDesign::maxOverPads).toList();
-    }
-
-    /** The text-only branch's max, which includes the value 1 written on pads. */
-    private static PositionPlan maxOverPads(PositionPlan plan) {
-        boolean padded = plan.unpaddedLength() < plan.length();
-        return padded && plan.maxPosition() < TEXT_ONLY_PAD
-                ? PlanRewrite.map(plan, v -> v, TEXT_ONLY_PAD) : plan;
+        // the walker's text-only rule takes M over the pads' 1 as the reference's branch does
+        return textOnly.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED)).toList();
     }
 }

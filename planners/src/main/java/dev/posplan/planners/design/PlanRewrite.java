@@ -1,29 +1,27 @@
 package dev.posplan.planners.design;
 
-import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.PositionBuffer;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A plan rebuilt with every position mapped and another M, for the few reference quirks that show after the
- * walk (a host's cache lookup, a max taken over pad values). The result has the plan's dtype, rope-delta base
- * and output tensors; decode continues where the plan said, shifted by the change of M.
+ * A plan with every position mapped after the walk, for a reference quirk that changes the positions a host
+ * rotates by but not its bookkeeping (vLLM's cos/sin cache row for a negative position): M, rope-delta base,
+ * output tensors and the host decode rule stay the plan's.
  */
 public final class PlanRewrite {
 
     private PlanRewrite() {
     }
 
-    public static PositionPlan map(PositionPlan plan, DoubleUnaryOperator value, double max) {
+    public static PositionPlan map(PositionPlan plan, DoubleUnaryOperator value) {
         PositionBuffer out = PositionBuffer.allocate(plan.dtype(), plan.axes(), plan.length());
-        double[] start = new double[plan.axes()];
         for (int a = 0; a < plan.axes(); a++) {
             for (int i = 0; i < plan.length(); i++) {
                 out.set(a, i, value.applyAsDouble(plan.get(a, i)));
             }
-            start[a] = plan.decodePosition(a, 0) + (max - plan.maxPosition());
         }
-        return PositionPlan.of(plan.axisNames(), out, plan.unpaddedLength(), max, start, plan.decodeStep())
+        return PositionPlan.of(plan.axisNames(), out, plan.unpaddedLength(), plan.maxPosition())
                 .withDeltaBase(plan.deltaBase()).withTensors(plan.tensors());
     }
 }

@@ -122,12 +122,13 @@ public final class Bailing {
         });
         NegativePositions negative = p.get(NEGATIVE_POSITIONS);
         int maxPositions = p.get(MAX_POSITION_EMBEDDINGS);
+        // one request at a time: the reference never sees a pad slot, so M counts real tokens only
         PositionDesign design = Options.walker(p, QwenAxes.THW, DType.INT32, new CentredPlacement(), PAD_VALUE)
+                .withTextOnlyMaxCountingPads(false)
                 .andThen(plan -> plan.withDeltaBase(DeltaBase.UNPADDED));
         if (negative == NegativePositions.VLLM_CACHE_ROW) {
             // decode and rope_deltas are never negative: only the positions change
-            design = design.andThen(plan -> PlanRewrite.map(plan, v -> negative.row(v, maxPositions),
-                    plan.maxPosition()));
+            design = design.andThen(plan -> PlanRewrite.map(plan, v -> negative.row(v, maxPositions)));
         }
         return new ComposedScheme(DECLARATION.name(), design,
                 rotary.pairwise("hw-alternating", QwenAxes.THW, pairAxis).withPairing(ChannelPairing.GPTJ),

@@ -97,7 +97,10 @@ public final class Ernie45Vl {
         int[] pairAxis = Options.sections(MROPE_SECTION, () -> pairAxis(section, rotary.pairs()));
         Compat compat = p.get(COMPAT);
         MropePlacement layout = new MropePlacement(TemporalRule.linear(1), false, compat.resume, true);
-        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, layout, p.getOr(PAD_VALUE, compat.padValue));
+        // M of a padded text-only batch counts real tokens only (as before the walker's HF 4.x pad rule;
+        // not checked against the references, whose golden files have no such batch)
+        QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, layout, p.getOr(PAD_VALUE, compat.padValue))
+                .withTextOnlyMaxCountingPads(false);
         return new ComposedScheme(DECLARATION.name(), walker.andThen(plan -> plan.withDeltaBase(compat.deltaBase)),
                 rotary.pairwise("hw-alternating", QwenAxes.THW, pairAxis).withPairing(ChannelPairing.GPTJ),
                 p.effective());

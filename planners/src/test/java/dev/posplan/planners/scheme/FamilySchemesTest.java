@@ -159,6 +159,20 @@ class FamilySchemesTest {
         }
     }
 
+    /**
+     * A padded text-only row with one real token: M over the pads (GLM's HF 4.x branch, pad 1) gives delta 1 - 3,
+     * M over real tokens (ERNIE, Bailing) delta 0 + 1 - n with n the length each counts.
+     */
+    @Test
+    void textOnlyPadRuleFollowsEachFamilysReference() {
+        TokenStream row = TokenStream.builder().padding(3).text(1).build();
+        assertEquals(1, SchemeRegistry.create("glm4v").plan(row).maxPosition());
+        assertEquals(0, SchemeRegistry.create("ernie45-vl").plan(row).maxPosition());
+        assertEquals(0, SchemeRegistry.create("ernie45-vl", SchemeParams.of("compat", "transformers-prev")).plan(row)
+                .maxPosition());
+        assertEquals(0, SchemeRegistry.create("bailing").plan(row).maxPosition());
+    }
+
     @Test
     void schemesWithoutAudioRejectAudioInVideo() {
         VisualBlock video = new VisualBlock(Modality.VIDEO, new Grid(1, 1, 1), 1.0f, 0, 0);
