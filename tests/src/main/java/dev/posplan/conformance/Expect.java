@@ -138,6 +138,25 @@ public final class Expect {
         }
     }
 
+    /**
+     * As {@link #near(String, double[], double[], double, double)} with an extra per-element allowance
+     * {@code slack[i]} (a bound derived from the inputs, e.g. {@link ProjectiveTolerance}).
+     */
+    public static void near(String what, JsonNode expected, float[] actual, double atol, double rtol, double[] slack) {
+        double[] e = Golden.flatten(expected);
+        if (e.length != actual.length || slack.length != actual.length) {
+            throw new Mismatch(what + ": expected " + e.length + " values, actual " + actual.length);
+        }
+        for (int i = 0; i < e.length; i++) {
+            double tol = atol + rtol * Math.abs(e[i]) + slack[i];
+            boolean ok = Double.isNaN(e[i]) ? Double.isNaN(actual[i]) : Math.abs(e[i] - actual[i]) <= tol;
+            if (!ok) {
+                throw new Mismatch(what + "[" + i + "]: expected " + e[i] + ", actual " + actual[i] + " (tolerance "
+                        + atol + " + " + rtol + "·|expected| + geometry slack " + slack[i] + ")");
+            }
+        }
+    }
+
     public static void near(String what, JsonNode expected, float[] actual, double atol, double rtol) {
         double[] a = new double[actual.length];
         for (int i = 0; i < a.length; i++) {

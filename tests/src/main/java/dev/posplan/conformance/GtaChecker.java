@@ -39,8 +39,8 @@ final class GtaChecker implements FolderChecker {
         CameraGolden.near("extrinsic_world_to_cam", g.get("extrinsic_world_to_cam"), each(n, reps::extrinsic));
         CameraGolden.near("input_transforms_rel", g.get("input_transforms_rel"), each(n, reps::relativeExtrinsic));
         CameraGolden.near("token_coord", g.get("token_coord"), reps.coordinates());
-        float[] so2 = reps.so2Matrices();
-        float[] tiled = new float[so2.length * n];
+        double[] so2 = reps.so2Matrices();
+        double[] tiled = new double[so2.length * n];
         for (int v = 0; v < n; v++) {
             System.arraycopy(so2, 0, tiled, v * so2.length, so2.length);
         }
@@ -155,6 +155,10 @@ final class GtaChecker implements FolderChecker {
         return d;
     }
 
+    /**
+     * The file's configuration, in float64: the generator drew q/k/v (and so the coordinates the angles are
+     * formed from) as float64 tensors (table-camera.md §3.2).
+     */
     private static Gta.Config config(JsonNode in, Gta.Compat compat) {
         JsonNode a = in.get("method_args");
         JsonNode f = a.get("f_dims");
@@ -168,7 +172,8 @@ final class GtaChecker implements FolderChecker {
         int hd = in.has("head_dim") ? in.get("head_dim").asInt() : dims.total();
         return new Gta.Config(Gta.Variant.NVS, hd, dims, so2, a.get("max_freq_h").asDouble(),
                 a.get("max_freq_w").asDouble(), a.path("shared_freqs").asBoolean(false),
-                in.path("trans_coeff").asDouble(0.01), a.path("v_transform").asBoolean(true), euclid, compat);
+                in.path("trans_coeff").asDouble(0.01), a.path("v_transform").asBoolean(true), euclid, compat,
+                Gta.Precision.FLOAT64);
     }
 
     /**

@@ -37,11 +37,15 @@ final class PropeChecker implements FolderChecker {
             p = prope.project(Golden.flatten(in.get("viewmats")), ks == null || ks.isNull() ? null : fxfycxcy(ks),
                     perToken);
         }
-        check(g, prope, p, hd);
+        check(g, prope, p, hd, ProjectiveTolerance.Matrices.of(g.get("P_image_from_world"), g.get("P_inv")));
     }
 
-    /** Matrices, RoPE tables and transforms; shared with the UCPE checker (same PRoPE module). */
-    static void check(JsonNode g, Prope prope, Prope.Projections p, int hd) {
+    /**
+     * Matrices, RoPE tables and transforms; shared with the UCPE checker (same PRoPE module). Transformed
+     * features are compared within {@link ProjectiveTolerance}: the difference between posplan's matrices and
+     * {@code golden}'s (null when the file records none) pushed through the transform.
+     */
+    static void check(JsonNode g, Prope prope, Prope.Projections p, int hd, ProjectiveTolerance.Matrices golden) {
         if (g.has("P_image_from_world")) {
             CameraGolden.near("P_image_from_world", g.get("P_image_from_world"), all(p, 0));
             CameraGolden.near("P_T", g.get("P_T"), all(p, 1));
@@ -54,15 +58,28 @@ final class PropeChecker implements FolderChecker {
             CameraGolden.near("rope_y_cos", g.get("rope_y_cos"), rope.cosY());
             CameraGolden.near("rope_y_sin", g.get("rope_y_sin"), rope.sinY());
         }
-        float[] q = prope.applyToQ(CameraGolden.floats(g.get("q")), p);
-        float[] k = prope.applyToKv(CameraGolden.floats(g.get("k")), p);
-        float[] v = prope.applyToKv(CameraGolden.floats(g.get("v")), p);
-        CameraGolden.near("q_t", g.get("q_t"), q);
-        CameraGolden.near("k_t", g.get("k_t"), k);
-        CameraGolden.near("v_t", g.get("v_t"), v);
-        CameraGolden.near("o_sdpa_reference (attention on posplan's q_t, k_t, v_t)", g.get("o_sdpa_reference"),
-                Attention.softmax(q, k, v, hd, Attention.Similarity.DOT));
-        CameraGolden.near("o_t", g.get("o_t"), prope.applyToO(CameraGolden.floats(g.get("o_sdpa_reference")), p));
+        float[] q0 = CameraGolden.floats(g.get("q"));
+        float[] k0 = CameraGolden.floats(g.get("k"));
+        float[] v0 = CameraGolden.floats(g.get("v"));
+        float[] o0 = CameraGolden.floats(g.get("o_sdpa_reference"));
+        double[] sq = ProjectiveTolerance.slack(q0, prope, p, golden, ProjectiveTolerance.Transform.Q);
+        double[] sk = ProjectiveTolerance.slack(k0, prope, p, golden, ProjectiveTolerance.Transform.KV);
+        double[] sv = ProjectiveTolerance.slack(v0, prope, p, golden, ProjectiveTolerance.Transform.KV);
+        float[] q = prope.applyToQ(q0, p);
+        float[] k = prope.applyToKv(k0, p);
+        float[] v = prope.applyToKv(v0, p);
+        near("q_t", g.get("q_t"), q, sq);
+        near("k_t", g.get("k_t"), k, sk);
+        near("v_t", g.get("v_t"), v, sv);
+        near("o_sdpa_reference (attention on posplan's q_t, k_t, v_t)", g.get("o_sdpa_reference"),
+                Attention.softmax(q, k, v, hd, Attention.Similarity.DOT),
+                ProjectiveTolerance.attentionSlack(q, k, v, sq, sk, sv, hd));
+        near("o_t", g.get("o_t"), prope.applyToO(o0, p),
+                ProjectiveTolerance.slack(o0, prope, p, golden, ProjectiveTolerance.Transform.O));
+    }
+
+    private static void near(String what, JsonNode expected, float[] actual, double[] slack) {
+        Expect.near(what, expected, actual, CameraGolden.ATOL, CameraGolden.RTOL, slack);
     }
 
     private static double[] all(Prope.Projections p, int which) {

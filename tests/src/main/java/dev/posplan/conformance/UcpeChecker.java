@@ -43,9 +43,11 @@ final class UcpeChecker implements FolderChecker {
         List<CameraView> latent = ucpe.latentFrames(frames);
         Prope prope = ucpe.prope(v0);
         if (method.startsWith("relray")) {
-            CameraGolden.near("viewmats", g.get("viewmats"), ucpe.rayViewmats(latent));
+            // World→ray matrices: their translation column inherits the rotation rows' accepted difference.
+            ProjectiveTolerance.matrices("viewmats", Golden.flatten(g.get("viewmats")), ucpe.rayViewmats(latent));
             absolute(g, method, ucpe, latent);
-            PropeChecker.check(g, prope, ucpe.relativeRays(latent), hd);
+            PropeChecker.check(g, prope, ucpe.relativeRays(latent), hd,
+                    ProjectiveTolerance.Matrices.ofViewmats(Golden.flatten(g.get("viewmats"))));
         } else if (method.equals("prope") || method.equals("gta")) {
             boolean withK = method.equals("prope");
             List<double[]> viewmats = new ArrayList<>();
@@ -57,7 +59,8 @@ final class UcpeChecker implements FolderChecker {
                 CameraGolden.near("K", g.get("K"), CameraGolden.concat(
                         latent.stream().map(v -> v.pixelIntrinsics("K").matrix()).toList()));
             }
-            PropeChecker.check(g, prope, ucpe.cameraProjections(latent, withK), hd);
+            // The file records the poses (and K) the matrices are built from, not P: no geometry slack.
+            PropeChecker.check(g, prope, ucpe.cameraProjections(latent, withK), hd, null);
         } else if (method.equals("recam_plucker")) {
             CameraGolden.near("cam_emb", g.get("cam_emb"), ucpe.recamPlucker(latent));
         } else {

@@ -28,7 +28,7 @@ class GtaCheckerTest {
     @Test
     void t2MatricesAreTheHomogeneousTranslationsOfTheTokenCoordinates() {
         Gta gta = new Gta(new Gta.Config(Gta.Variant.NVS, 12, new Gta.FDims(2, 4, 0, 0, 6), 0, 1, 1, false, 0.01,
-                true, false, Gta.Compat.FIXED));
+                true, false, Gta.Compat.FIXED, Gta.Precision.FLOAT64));
         Pose p0 = Pose.lookAt(new double[] {3, 0, 2}, new double[3], new double[] {0, 0, 1});
         Pose p1 = Pose.lookAt(new double[] {0, 3, 2}, new double[3], new double[] {0, 0, 1});
         List<CameraView> views = List.of(new CameraView(16, 8, 8, 1, null, p0, LensModel.pinhole()),

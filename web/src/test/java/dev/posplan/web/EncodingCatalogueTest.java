@@ -60,6 +60,10 @@ class EncodingCatalogueTest extends HttpSupport {
         JsonNode stride = find(mrope.get("parameters"), "temporal_stride");
         assertEquals(0.0, stride.get("allowed").get("min").doubleValue());
         assertTrue(stride.get("allowed").get("min_exclusive").booleanValue());
+        JsonNode precision = find(list.get(names.indexOf("gta")).get("parameters"), "precision");
+        assertEquals("float32", precision.get("default").asString());
+        assertEquals(List.of("float32", "float64"),
+                precision.get("allowed").get("values").valueStream().map(JsonNode::asString).toList());
     }
 
     @Test

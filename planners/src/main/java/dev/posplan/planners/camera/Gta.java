@@ -1,5 +1,6 @@
 package dev.posplan.planners.camera;
 
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.camera.CameraView;
@@ -61,6 +62,34 @@ public record Gta(Config config) {
     }
 
     /**
+     * The dtype the reference runs in: {@code make_SO2mats} forms the angle {@code (max_freq·2·π) · (coord·freq)}
+     * and its cos/sin in the dtype of the coordinate tensor it is given (float32 in training, float64 in the
+     * goldens, whose q/k/v and coordinates are float64; table-camera.md §3.2). The two differ once angles are
+     * large: a float32 angle near 60 is up to half an ulp (~2e-6) off the float64 one.
+     */
+    public enum Precision implements ApiNamed {
+        /**
+         * Every step float32, in the reference's order: {@code fl(fl(max_freq·2·π) · fl(coord·freq))} (the
+         * Python scalar {@code max_freq·2·π} is a double rounded to float32 by torch), then cos/sin of that
+         * float32 angle rounded to float32 (torch's SLEEF u10 {@code cosf}/{@code sinf} is within 1 ulp of it).
+         */
+        FLOAT32("float32"),
+        /** Every step float64: the same products unrounded to float32, cos/sin in double. */
+        FLOAT64("float64");
+
+        private final String apiName;
+
+        Precision(String apiName) {
+            this.apiName = apiName;
+        }
+
+        @Override
+        public String apiName() {
+            return apiName;
+        }
+    }
+
+    /**
      * Head-dimension sizes per block, in the reference's fixed order.
      *
      * @param triv untouched dimensions
@@ -98,12 +127,16 @@ public record Gta(Config config) {
      * @param euclid      {@code euclid_sim}: SE(3) block as homogeneous 3D points, attention similarity
      *                    {@code −½|q − k|²} (default false)
      * @param compat      released or fixed behaviour for configurations the release cannot run
+     * @param precision   dtype of the SO(2) angle and its cos/sin (NVS; the DiT branch always builds its
+     *                    table from float32 tensors, {@code torch.Tensor} and {@code torch.arange} defaults)
      */
     public record Config(Variant variant, int headDim, FDims fDims, int so2Freqs, double maxFreqH, double maxFreqW,
-            boolean sharedFreqs, double transCoeff, boolean vTransform, boolean euclid, Compat compat) {
+            boolean sharedFreqs, double transCoeff, boolean vTransform, boolean euclid, Compat compat,
+            Precision precision) {
 
         public Config {
             Objects.requireNonNull(variant, "variant");
+            Objects.requireNonNull(precision, "precision");
             Objects.requireNonNull(fDims, "f_dims");
             Objects.requireNonNull(compat, "compat");
             if (headDim <= 0 || fDims.total() != headDim) {
@@ -137,10 +170,19 @@ public record Gta(Config config) {
             }
         }
 
-        /** {@code runs/clevrtr/GTA/gta}: head_dim 64, se3 32, so2 32 (F = 8), max_freq 1, trans_coeff 0.01. */
+        /**
+         * {@code runs/clevrtr/GTA/gta}: head_dim 64, se3 32, so2 32 (F = 8), max_freq 1, trans_coeff 0.01; float32
+         * as in training.
+         */
         public static Config clevrTr() {
             return new Config(Variant.NVS, 64, new FDims(0, 32, 0, 32, 0), 8, 1, 1, false, 0.01, true, false,
-                    Compat.RELEASED);
+                    Compat.RELEASED, Precision.FLOAT32);
+        }
+
+        /** This configuration computed in another precision. */
+        public Config withPrecision(Precision p) {
+            return new Config(variant, headDim, fDims, so2Freqs, maxFreqH, maxFreqW, sharedFreqs, transCoeff,
+                    vTransform, euclid, compat, p);
         }
 
         /** DiT image branch: SO(2) on all {@code headDim} dimensions, F = head_dim/4. */
@@ -149,7 +191,7 @@ public record Gta(Config config) {
                 throw InvalidInputException.of("head_dim must be a positive multiple of 4, got " + headDim);
             }
             return new Config(Variant.DIT, headDim, new FDims(0, 0, 0, headDim, 0), headDim / 4, 1, 1, false, 1,
-                    vTransform, false, Compat.RELEASED);
+                    vTransform, false, Compat.RELEASED, Precision.FLOAT32);
         }
     }
 
@@ -241,25 +283,37 @@ public record Gta(Config config) {
         return config.sharedFreqs() ? 1f : (float) (Math.pow(2, f + 1) / Math.pow(2, nf));
     }
 
-    /** cos/sin per token and pair {@code p = 2f + axis} (axis 0 row, 1 column). */
-    private float[][] so2Tables(float[] coords) {
+    /**
+     * cos/sin per token and pair {@code p = 2f + axis} (axis 0 row, 1 column), in the configured
+     * {@link Precision} (the DiT table is float32 whatever the precision).
+     */
+    private double[][] so2Tables(float[] coords) {
         int tokens = coords.length / 2;
         int pairs = 2 * config.so2Freqs();
-        float[] cos = new float[tokens * pairs];
-        float[] sin = new float[tokens * pairs];
-        float[] scale = {(float) (config.maxFreqH() * 2 * Math.PI), (float) (config.maxFreqW() * 2 * Math.PI)};
+        double[] cos = new double[tokens * pairs];
+        double[] sin = new double[tokens * pairs];
+        // Python evaluates max_freqs[d] * 2 * math.pi left to right in double before torch sees it.
+        double[] scale = {config.maxFreqH() * 2 * Math.PI, config.maxFreqW() * 2 * Math.PI};
+        boolean float64 = config.variant() == Variant.NVS && config.precision() == Precision.FLOAT64;
         for (int t = 0; t < tokens; t++) {
             for (int f = 0; f < config.so2Freqs(); f++) {
                 float freq = frequency(f);
                 for (int a = 0; a < 2; a++) {
-                    float x = coords[2 * t + a] * freq;
-                    float angle = config.variant() == Variant.DIT ? x : scale[a] * x;
-                    cos[t * pairs + 2 * f + a] = CameraMath.cos(angle);
-                    sin[t * pairs + 2 * f + a] = CameraMath.sin(angle);
+                    int at = t * pairs + 2 * f + a;
+                    if (float64) {
+                        double angle = scale[a] * ((double) coords[2 * t + a] * freq);
+                        cos[at] = StrictMath.cos(angle);
+                        sin[at] = StrictMath.sin(angle);
+                    } else {
+                        float x = coords[2 * t + a] * freq;
+                        float angle = config.variant() == Variant.DIT ? x : (float) scale[a] * x;
+                        cos[at] = CameraMath.cos(angle);
+                        sin[at] = CameraMath.sin(angle);
+                    }
                 }
             }
         }
-        return new float[][] {cos, sin};
+        return new double[][] {cos, sin};
     }
 
     public float[] applyToQ(float[] q, Reps reps) {
@@ -386,11 +440,11 @@ public record Gta(Config config) {
         private final double[] relative;
         private final double[] inverse;
         private final float[] coords;
-        private final float[] cos;
-        private final float[] sin;
+        private final double[] cos;
+        private final double[] sin;
 
         private Reps(int views, int tokensPerView, double[] extrinsics, double[] relative, double[] inverse,
-                float[] coords, float[][] so2) {
+                float[] coords, double[][] so2) {
             this.views = views;
             this.tokensPerView = tokensPerView;
             this.extrinsics = extrinsics;
@@ -429,9 +483,12 @@ public record Gta(Config config) {
             return coords.clone();
         }
 
-        /** SO(2) 2x2 blocks {@code [[cos, −sin], [sin, cos]]} per token of a view and pair: {@code [T, 2F, 2, 2]}. */
-        public float[] so2Matrices() {
-            float[] out = new float[cos.length * 4];
+        /**
+         * SO(2) 2x2 blocks {@code [[cos, −sin], [sin, cos]]} per token of a view and pair: {@code [T, 2F, 2, 2]}
+         * (float32 values in {@link Precision#FLOAT32}).
+         */
+        public double[] so2Matrices() {
+            double[] out = new double[cos.length * 4];
             for (int i = 0; i < cos.length; i++) {
                 out[4 * i] = cos[i];
                 out[4 * i + 1] = -sin[i];

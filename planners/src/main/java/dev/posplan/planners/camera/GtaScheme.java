@@ -3,6 +3,7 @@ package dev.posplan.planners.camera;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.OutputTensor;
+import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeParams;
 import java.util.List;
@@ -12,9 +13,15 @@ import java.util.List;
  * geometric representations of the stream's posed images. Outputs {@code extrinsics}, {@code se3}
  * ({@code float32[V, 4, 4]}: world-to-camera {@code E_i} and {@code inv(E_i E_0⁻¹)}), {@code coordinates}
  * ({@code float32[T, 2]}, a view's token coordinates), {@code so2} ({@code float32[T, 2F, 2, 2]}) and
- * {@code token_index}. {@link Gta#applyToQ} and friends apply them to q/k/v/o.
+ * {@code token_index}. {@link Gta#applyToQ} and friends apply them to q/k/v/o. {@code precision} is the
+ * dtype the SO(2) angle and its cos/sin are computed in ({@link Gta.Precision}): float32 by default, as the
+ * reference trains; the conformance checker uses float64, the dtype of the goldens' coordinates.
  */
 public final class GtaScheme {
+
+    private static final Parameter<Gta.Precision> PRECISION = Parameter.choice("precision", Gta.Precision.class,
+            Gta.Precision.FLOAT32, "dtype of the SO(2) angle and its cos/sin: float32 as in training, float64 as "
+                    + "in the goldens (float64 coordinates); the so2 output is float32 either way.");
 
     /** Registry entry {@code gta}. */
     public static final SchemeDeclaration DECLARATION = SchemeDeclaration.builder("gta")
@@ -23,14 +30,14 @@ public final class GtaScheme {
             .reference("autonomousvision/gta", "source/utils/gta.py", "1dcbd37d")
             .axes(List.of()).dtype(DType.FLOAT32).formats("qwen2-vl", "qwen3-vl", "bare").parts("text", "camera")
             .outputs("extrinsics", "se3", "coordinates", "so2", "token_index")
-            .parameters()
+            .parameters(PRECISION)
             .build(GtaScheme::create);
 
     private GtaScheme() {
     }
 
     private static CameraScheme create(SchemeParams p) {
-        Gta gta = new Gta(Gta.Config.clevrTr());
+        Gta gta = new Gta(Gta.Config.clevrTr().withPrecision(p.get(PRECISION)));
         return new CameraScheme(DECLARATION.name(), gta.allocation(), p.effective(), stream -> outputs(gta, stream));
     }
 
@@ -44,11 +51,11 @@ public final class GtaScheme {
             System.arraycopy(reps.se3(i), 0, se3, 16 * i, 16);
         }
         int t = reps.tokensPerView();
-        float[] so2 = reps.so2Matrices();
+        double[] so2 = reps.so2Matrices();
         return List.of(CameraScheme.float32("extrinsics", ext, List.of(v, 4, 4)),
                 CameraScheme.float32("se3", se3, List.of(v, 4, 4)),
                 new OutputTensor.F32("coordinates", List.of(t, 2), reps.coordinates()),
-                new OutputTensor.F32("so2", List.of(t, so2.length / (4 * t), 2, 2), so2),
+                CameraScheme.float32("so2", so2, List.of(t, so2.length / (4 * t), 2, 2)),
                 CameraScheme.tokenIndex(CameraTokens.of(stream)));
     }
 }

@@ -63,7 +63,7 @@ final class HeadTransforms {
      * Interleaved pairs {@code (x[s+2p], x[s+2p+1])} rotated by the 2x2 matrix {@code [[cos, −sin], [sin, cos]]}
      * of pair p (its transpose when {@code inverse}).
      */
-    static void rotateInterleaved(float[] x, int seq, int headDim, int start, float[] cos, float[] sin, int pairs,
+    static void rotateInterleaved(float[] x, int seq, int headDim, int start, double[] cos, double[] sin, int pairs,
             int tableRows, boolean inverse) {
         for (int i = 0; i < seq; i++) {
             int t = (i % tableRows) * pairs;

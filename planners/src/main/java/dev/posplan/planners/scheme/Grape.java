@@ -12,13 +12,16 @@ import dev.posplan.planners.allocation.PairAxes;
 import dev.posplan.planners.allocation.Rotary;
 import dev.posplan.planners.design.MropePlacement;
 import dev.posplan.planners.design.TemporalRule;
+import dev.posplan.planners.numerics.SleefExpf;
+import dev.posplan.planners.numerics.SleefLogf;
 
 /**
  * Multimodal GRAPE in its canonical mode as re-implemented in Multimodal-RoPEs (positions
  * {@code pos_design/mrope.py}, allocation {@code freq_allocation/grape.py::GRAPEEmbedding}; vlm-ropes.md §5.9):
  * Qwen2-VL M-RoPE positions (int, {@code temporal_stride} 1), allocation {@code chunked} by
  * {@code mrope_section} or {@code interleaved} (pair j reads axis j % 3, {@code mrope_section} unused), and
- * {@code log_freq_scale} warping every inverse frequency to {@code exp(log(inv) / scale)} in float32.
+ * {@code log_freq_scale} warping every inverse frequency to {@code exp(log(inv) / scale)} in float32 with
+ * torch's SLEEF rounding ({@link #warp}).
  * The learned modes ({@code axis}, {@code mixed}, {@code block_mixed}) rotate q/k with trained planes and
  * are not position IDs, so {@code grape_mode} only accepts {@code canonical}.
  */
@@ -30,16 +33,18 @@ public final class Grape {
     }
 
     /**
-     * {@code exp(log(inv) / scale)} with float32 intermediates, as {@code torch.exp(inv_freq.log() / s)};
-     * a scale of exactly 1 leaves the frequencies alone (the reference skips the warp).
+     * {@code torch.exp(inv_freq.log() / s)} on a float32 CPU tensor: log and exp as torch's vectorised kernels
+     * round them (SLEEF u10, {@link SleefLogf}, {@link SleefExpf}; every element, no scalar tail), the
+     * division by the Python float {@code s} in float32. A correctly rounded chain differs in the last bit
+     * for a few frequencies per table. A scale of exactly 1 leaves the frequencies alone (the reference skips
+     * the warp).
      */
     static float[] warp(float[] invFreq, double logFreqScale) {
         float[] out = invFreq.clone();
         if (logFreqScale != 1.0) {
             float scale = (float) logFreqScale;
             for (int j = 0; j < out.length; j++) {
-                float log = (float) Math.log(out[j]);
-                out[j] = (float) Math.exp(log / scale);
+                out[j] = SleefExpf.exp(SleefLogf.log(out[j]) / scale);
             }
         }
         return out;
