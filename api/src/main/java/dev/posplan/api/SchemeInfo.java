@@ -1,5 +1,6 @@
 package dev.posplan.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param parts      prompt part types it plans
  * @param outputs    tensors its plans carry besides positions
  * @param parameters its typed parameters
+ * @param onDemand   what it answers without materialising a whole row, with the default parameters
  */
 public record SchemeInfo(
         @JsonPropertyDescription("Registry name used in requests.") String name,
@@ -30,7 +32,24 @@ public record SchemeInfo(
         List<String> formats,
         @JsonPropertyDescription("Prompt part types it plans (text, image, video, table, camera).") List<String> parts,
         @JsonPropertyDescription("Names of the tensors its plans carry besides positions.") List<String> outputs,
-        @JsonPropertyDescription("Its typed parameters.") List<ParameterInfo> parameters) {
+        @JsonPropertyDescription("Its typed parameters.") List<ParameterInfo> parameters,
+        @JsonProperty("on_demand")
+        @JsonPropertyDescription("What it answers without materialising a whole row (slices, blocks), with the "
+                + "default parameters.") OnDemand onDemand) {
+
+    /**
+     * Positions on demand (docs/on-demand.md).
+     *
+     * @param slicing {@code direct} (a window costs its size plus the blocks' tables), {@code plan-and-slice}
+     *                (the whole row is planned, the window copied) or {@code none} (no position ids)
+     * @param blocks  whether rows have the compact form of runs and per-axis tables
+     * @param note    why it falls back or has no blocks; empty when it does both
+     */
+    public record OnDemand(
+            @JsonPropertyDescription("direct, plan-and-slice or none (no position ids).") String slicing,
+            @JsonPropertyDescription("Whether rows have the compact form of runs and per-axis tables.") boolean blocks,
+            @JsonPropertyDescription("Why it falls back or has no blocks; empty when it does both.") String note) {
+    }
 
     /** Reference code: repository, file and commit. */
     public record Reference(String repo, String path, String commit) {

@@ -37,6 +37,20 @@ public final class BatchPlanner {
     }
 
     public BatchPlan plan(List<TokenStream> rows) {
+        return new BatchPlan(scheme.planBatch(pad(rows)));
+    }
+
+    /**
+     * Plans the padded rows into the callers' buffers, {@code outs.get(b)} for row {@code b} (say one row of
+     * a {@code [axes][B][L]} array each, or the same window of every row for a prefill chunk): equal to the
+     * same slots of {@link #plan}.
+     */
+    public List<RowFacts> planInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+        return scheme.planBatchInto(pad(rows), outs);
+    }
+
+    /** The rows padded to the longest on this planner's side, as {@link #plan} plans them. */
+    public List<TokenStream> pad(List<TokenStream> rows) {
         if (rows.isEmpty()) {
             throw InvalidInputException.of("a batch needs at least one row");
         }
@@ -48,7 +62,7 @@ public final class BatchPlanner {
         for (TokenStream row : rows) {
             padded.add(padded(row, length));
         }
-        return new BatchPlan(scheme.planBatch(padded));
+        return padded;
     }
 
     private TokenStream padded(TokenStream row, int length) {

@@ -35,6 +35,33 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
         return design.planBatch(rows);
     }
 
+    @Override
+    public OnDemand onDemand() {
+        return design.onDemand();
+    }
+
+    @Override
+    public RowFacts planInto(TokenStream stream, PositionBuffer out) {
+        rejectTables(stream);
+        return design.planInto(stream, out);
+    }
+
+    @Override
+    public List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+        rows.forEach(this::rejectTables);
+        return design.planBatchInto(rows, outs);
+    }
+
+    @Override
+    public PositionBlocks planBlocks(TokenStream stream) {
+        rejectTables(stream);
+        try {
+            return design.planBlocks(stream);
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException("scheme '" + name + "' has no block form: " + e.getMessage(), e);
+        }
+    }
+
     private void rejectTables(TokenStream stream) {
         if (stream.hasTable()) {
             throw InvalidInputException.of("scheme '" + name + "' cannot plan a table block; "

@@ -36,6 +36,41 @@ public interface Scheme {
         return PaddingSide.LEFT;
     }
 
+    /**
+     * How this scheme answers positions on demand: slices planned directly or by planning the whole row, and
+     * whether it has the compact block form. The default plans the whole row and copies the window.
+     */
+    default OnDemand onDemand() {
+        return OnDemand.planAndSlice("positions are planned for the whole row, then the window is copied");
+    }
+
+    /**
+     * Writes the row slots {@code out} holds (a window for chunked prefill, or the whole row) into a buffer
+     * the caller owns ({@link CallerBuffers}, or {@link PositionBuffer#window}): equal to the same slots of
+     * {@link #plan}, int64 targets holding its values widened.
+     */
+    default RowFacts planInto(TokenStream stream, PositionBuffer out) {
+        return WindowCopy.copy(plan(stream), out);
+    }
+
+    /**
+     * {@link #planInto} for the rows of one batch, already padded to one length ({@link BatchPlanner#pad}),
+     * {@code outs.get(b)} for row {@code b}: equal to the same slots of {@link #planBatch}.
+     */
+    default List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+        WindowCopy.checkRows(rows, outs);
+        return WindowCopy.copy(planBatch(rows), outs);
+    }
+
+    /**
+     * The row as runs and per-axis tables ({@link PositionBlocks}), equal to {@link #plan} once expanded.
+     *
+     * @throws UnsupportedOperationException unless {@link #onDemand()} declares blocks
+     */
+    default PositionBlocks planBlocks(TokenStream stream) {
+        throw new UnsupportedOperationException("scheme '" + name() + "' has no block form: " + onDemand().note());
+    }
+
     /** The frequency allocation, independent of the input. */
     FrequencyAllocation frequencies();
 

@@ -68,6 +68,16 @@ public record SchemeDeclaration(String name, String summary, String paper, Refer
         return factory.apply(params);
     }
 
+    /**
+     * What the scheme answers on demand with the default parameters (like {@link #dtype()}): built from the
+     * declaration rather than declared beside it, so the catalogue cannot disagree with the scheme; parameters
+     * may change it (V2PE's integral {@code rope_pos_id_version=default} has blocks, its float32 versions not),
+     * which {@link Scheme#onDemand()} of the scheme a request builds tells.
+     */
+    public OnDemand onDemand() {
+        return create(SchemeParams.empty()).onDemand();
+    }
+
     /** The host format of the reference (the first of {@link #formats()}). */
     public String referenceFormat() {
         return formats.get(0);

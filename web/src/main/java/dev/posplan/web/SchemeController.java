@@ -2,6 +2,7 @@ package dev.posplan.web;
 
 import dev.posplan.api.ParameterInfo;
 import dev.posplan.api.SchemeInfo;
+import dev.posplan.planners.OnDemand;
 import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeRegistry;
@@ -27,7 +28,11 @@ class SchemeController {
         SchemeDeclaration.Reference r = d.reference();
         return new SchemeInfo(d.name(), d.summary(), d.paper(), new SchemeInfo.Reference(r.repo(), r.path(), r.commit()),
                 d.axes(), d.dtype().name().toLowerCase(Locale.ROOT), d.formats(), d.parts(), d.outputs(),
-                d.parameters().stream().map(SchemeController::parameter).toList());
+                d.parameters().stream().map(SchemeController::parameter).toList(), onDemand(d.onDemand()));
+    }
+
+    private static SchemeInfo.OnDemand onDemand(OnDemand o) {
+        return new SchemeInfo.OnDemand(o.slicing().apiName(), o.blocks(), o.note());
     }
 
     private static ParameterInfo parameter(Parameter<?> p) {

@@ -48,12 +48,21 @@ class EncodingCatalogueTest extends HttpSupport {
             }
             assertEquals(d.outputs().size(), s.get("outputs").size());
             assertFalse(s.get("reference").get("commit").asString().isEmpty());
+            JsonNode onDemand = s.get("on_demand");
+            assertEquals(d.onDemand().slicing().apiName(), onDemand.get("slicing").asString(), d.name());
+            assertEquals(d.onDemand().blocks(), onDemand.get("blocks").booleanValue(), d.name());
         }
         for (String expected : List.of("mrope", "mrope-abs-time", "mrope-interleave", "mrope-i", "mhrope", "vrope",
                 "v2pe", "videorope", "hope", "circlerope", "grape", "tpe2d", "plucker", "prope", "gta", "ucpe")) {
             assertTrue(names.contains(expected), expected);
         }
         JsonNode mrope = list.get(names.indexOf("mrope"));
+        assertEquals("direct", mrope.get("on_demand").get("slicing").asString());
+        assertTrue(mrope.get("on_demand").get("blocks").booleanValue());
+        assertEquals("plan-and-slice", list.get(names.indexOf("tpe2d")).get("on_demand").get("slicing").asString());
+        JsonNode plucker = list.get(names.indexOf("plucker")).get("on_demand");
+        assertEquals("none", plucker.get("slicing").asString());
+        assertFalse(plucker.get("note").asString().isEmpty());
         JsonNode compat = find(mrope.get("parameters"), "compat");
         assertEquals("hf-4.51", compat.get("default").asString());
         assertEquals(4, compat.get("allowed").get("values").size());

@@ -2,6 +2,7 @@ package dev.posplan.planners.camera;
 
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.OnDemand;
 import dev.posplan.planners.OutputTensor;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
@@ -41,6 +42,11 @@ record CameraScheme(String name, BlockAllocation frequencies, Map<String, Object
             throw InvalidInputException.of("scheme '" + name + "' needs at least one image with a camera");
         }
         return PositionPlan.tensorsOnly(stream.length(), outputs.apply(stream));
+    }
+
+    @Override
+    public OnDemand onDemand() {
+        return OnDemand.none("a camera encoding plans no position ids, only its output tensors");
     }
 
     /** {@code float32[rows, …]} from doubles, rounded once as the reference's float32 tensors hold them. */

@@ -19,11 +19,13 @@ public final class ArangeFill {
             throw new IllegalArgumentException("arange of " + length + " elements has no elements " + from + ".."
                     + (from + count - 1));
         }
-        float v = Float.NaN;
-        for (int i = 0; i < count; i++) {
-            v = TorchArange.element(start, step, length, from + i);
-            out.set(axis, at + i, v);
+        // only the elements inside the buffer's window; the last one is computed on its own (the arange is
+        // random access), so a slice costs what it holds
+        int lo = Math.max(out.from() - at, 0);
+        int hi = Math.min(out.from() + out.length() - at, count);
+        for (int i = lo; i < hi; i++) {
+            out.set(axis, at + i, TorchArange.element(start, step, length, from + i));
         }
-        return v;
+        return count == 0 ? Float.NaN : TorchArange.element(start, step, length, from + count - 1);
     }
 }

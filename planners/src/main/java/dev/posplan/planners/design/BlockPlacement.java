@@ -4,8 +4,11 @@ import dev.posplan.multimodal.AudioVideoBlock;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.planners.PositionBlocks;
+import dev.posplan.planners.PositionBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The part of a Qwen-style position design that differs between schemes (vlm-ropes.md §2): the
@@ -30,6 +33,14 @@ public interface BlockPlacement {
     }
 
     /**
+     * Whether every block is written as sums of per-axis tables ({@link GridFill#axis}) or as text-like runs
+     * ({@link PositionBuffer#rampAll}), with integral values: what {@link PositionBlocks} can hold exactly.
+     */
+    default boolean sumsOfTables() {
+        return false;
+    }
+
+    /**
      * The layout to use for one sequence. Layouts with per-sequence state (HoPE's temporal scale drawn
      * for each block) return a copy bound to {@code stream}; the walker calls this once per plan.
      */
@@ -48,5 +59,34 @@ public interface BlockPlacement {
             out.add(forStream(row));
         }
         return out;
+    }
+
+    /**
+     * This placement, but every block passes {@code check} first (an input the reference refuses); it writes
+     * what this one writes, so it keeps {@link #sumsOfTables()}.
+     */
+    default BlockPlacement checking(Consumer<VisualBlock> check) {
+        BlockPlacement inner = this;
+        return new BlockPlacement() {
+            @Override
+            public void place(VisualBlock block, Walk walk) {
+                check.accept(block);
+                inner.place(block, walk);
+            }
+
+            @Override
+            public boolean sumsOfTables() {
+                return inner.sumsOfTables();
+            }
+        };
+    }
+
+    /** A layout that writes sums of per-axis tables ({@link #sumsOfTables()}), as a lambda. */
+    @FunctionalInterface
+    interface Sums extends BlockPlacement {
+        @Override
+        default boolean sumsOfTables() {
+            return true;
+        }
     }
 }

@@ -55,6 +55,12 @@ public final class MropePlacement implements BlockPlacement {
         this.integral = integral;
     }
 
+    /** With integral temporal offsets every axis is a per-slice table plus row and column steps. */
+    @Override
+    public boolean sumsOfTables() {
+        return integral;
+    }
+
     @Override
     public void place(VisualBlock block, Walk walk) {
         Grid g = block.grid();

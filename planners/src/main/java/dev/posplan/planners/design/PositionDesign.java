@@ -1,9 +1,15 @@
 package dev.posplan.planners.design;
 
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.planners.OnDemand;
+import dev.posplan.planners.PositionBlocks;
+import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.RowFacts;
+import dev.posplan.planners.WindowCopy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** The position half of a scheme: the position of every token on each axis. */
@@ -31,10 +37,40 @@ public interface PositionDesign {
         return out;
     }
 
+    /** How this design plans slices and whether it has blocks; the default plans the whole row and copies. */
+    default OnDemand onDemand() {
+        return OnDemand.planAndSlice("positions are planned for the whole row, then the window is copied");
+    }
+
+    /**
+     * Writes the row slots {@code out} holds (its window, possibly the whole row) into the caller's buffer:
+     * equal to the same slots of {@link #plan}. See {@link #onDemand()} for what it costs.
+     */
+    default RowFacts planInto(TokenStream stream, PositionBuffer out) {
+        return WindowCopy.copy(plan(stream), out);
+    }
+
+    /** {@link #planInto} for the rows of one batch, {@code outs.get(b)} for row {@code b}: equal to {@link #planBatch}. */
+    default List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+        WindowCopy.checkRows(rows, outs);
+        return WindowCopy.copy(planBatch(rows), outs);
+    }
+
+    /**
+     * The row as runs and per-axis tables, equal to {@link #plan} once expanded.
+     *
+     * @throws UnsupportedOperationException unless {@link #onDemand()} declares blocks
+     */
+    default PositionBlocks planBlocks(TokenStream stream) {
+        throw new UnsupportedOperationException("positions are not sums of per-axis tables: "
+                + onDemand().note());
+    }
+
     /** This design with {@code after} applied to each plan (a decode rule, a delta base, …), batches included. */
     default PositionDesign andThen(UnaryOperator<PositionPlan> after) {
         PositionDesign inner = this;
-        return new PositionDesign() {
+        // after changes what follows the positions, never the positions: on-demand answers pass through
+        return new Delegating(inner) {
             @Override
             public PositionPlan plan(TokenStream stream) {
                 return after.apply(inner.plan(stream));
@@ -45,5 +81,70 @@ public interface PositionDesign {
                 return inner.planBatch(rows).stream().map(after).toList();
             }
         };
+    }
+
+    /** This design, but every stream (every row of a batch) passes {@code check} first. */
+    default PositionDesign checking(Consumer<TokenStream> check) {
+        PositionDesign inner = this;
+        return new Delegating(inner) {
+            @Override
+            public PositionPlan plan(TokenStream stream) {
+                check.accept(stream);
+                return inner.plan(stream);
+            }
+
+            @Override
+            public List<PositionPlan> planBatch(List<TokenStream> rows) {
+                rows.forEach(check);
+                return inner.planBatch(rows);
+            }
+
+            @Override
+            public RowFacts planInto(TokenStream stream, PositionBuffer out) {
+                check.accept(stream);
+                return inner.planInto(stream, out);
+            }
+
+            @Override
+            public List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+                rows.forEach(check);
+                return inner.planBatchInto(rows, outs);
+            }
+
+            @Override
+            public PositionBlocks planBlocks(TokenStream stream) {
+                check.accept(stream);
+                return inner.planBlocks(stream);
+            }
+        };
+    }
+
+    /** A design whose positions are another's: the on-demand answers go to it. */
+    abstract class Delegating implements PositionDesign {
+        private final PositionDesign inner;
+
+        Delegating(PositionDesign inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public OnDemand onDemand() {
+            return inner.onDemand();
+        }
+
+        @Override
+        public RowFacts planInto(TokenStream stream, PositionBuffer out) {
+            return inner.planInto(stream, out);
+        }
+
+        @Override
+        public List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+            return inner.planBatchInto(rows, outs);
+        }
+
+        @Override
+        public PositionBlocks planBlocks(TokenStream stream) {
+            return inner.planBlocks(stream);
+        }
     }
 }

@@ -9,9 +9,14 @@ import dev.posplan.multimodal.TableBlock;
 import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.planners.BlockRecorder;
 import dev.posplan.planners.DType;
+import dev.posplan.planners.OnDemand;
+import dev.posplan.planners.PositionBlocks;
 import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.RowFacts;
+import dev.posplan.planners.WindowCopy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,10 +102,72 @@ public final class QwenWalker implements PositionDesign {
         return out;
     }
 
+    /**
+     * Slices are direct for every layout: the walk still visits every segment (so a layout's draws and
+     * running values see everything before, HoPE's scales and V2PE's strides included) but buffers drop what
+     * lies outside their window, and the shared fills ({@link GridFill}, {@link ArangeFill}) visit only the
+     * rows inside it. Blocks need integral positions and a layout that writes sums of per-axis tables.
+     */
+    @Override
+    public OnDemand onDemand() {
+        if (dtype != DType.INT32 || textOnlyDtype != DType.INT32) {
+            return new OnDemand(OnDemand.Slicing.DIRECT, false, "float32 positions have no exact integral blocks");
+        }
+        if (!layout.sumsOfTables()) {
+            return new OnDemand(OnDemand.Slicing.DIRECT, false,
+                    "the block layout's positions are not sums of per-axis tables");
+        }
+        return new OnDemand(OnDemand.Slicing.DIRECT, true, "");
+    }
+
+    @Override
+    public RowFacts planInto(TokenStream stream, PositionBuffer out) {
+        boolean visual = stream.hasVisual();
+        DType type = visual ? dtype : textOnlyDtype;
+        WindowCopy.check(out, axisNames.size(), stream.length(), type);
+        return facts(stream, type, walk(stream, visual, layout.forStream(stream), out));
+    }
+
+    /** {@link #planBatch}'s dtype and layout binding, written into the callers' buffers. */
+    @Override
+    public List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+        WindowCopy.checkRows(rows, outs);
+        boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
+        DType type = visual ? dtype : textOnlyDtype;
+        for (int b = 0; b < rows.size(); b++) {
+            WindowCopy.check(outs.get(b), axisNames.size(), rows.get(b).length(), type);
+        }
+        List<BlockPlacement> bound = layout.forBatch(rows);
+        List<RowFacts> out = new ArrayList<>(rows.size());
+        for (int b = 0; b < rows.size(); b++) {
+            out.add(facts(rows.get(b), type, walk(rows.get(b), visual, bound.get(b), outs.get(b))));
+        }
+        return out;
+    }
+
+    @Override
+    public PositionBlocks planBlocks(TokenStream stream) {
+        OnDemand onDemand = onDemand();
+        if (!onDemand.blocks()) {
+            throw new UnsupportedOperationException("positions are not sums of per-axis tables: " + onDemand.note());
+        }
+        BlockRecorder recorder = new BlockRecorder(axisNames.size(), stream.length());
+        return recorder.blocks(axisNames, walk(stream, stream.hasVisual(), layout.forStream(stream), recorder));
+    }
+
+    private static RowFacts facts(TokenStream stream, DType type, double max) {
+        return new RowFacts(type, stream.length(), stream.unpaddedLength(), max);
+    }
+
     /** @param visual whether the batch has a visual block (the reference's visual branch), else text-only */
     private PositionPlan walk(TokenStream stream, boolean visual, BlockPlacement bound) {
-        DType type = visual ? dtype : textOnlyDtype;
-        Walk w = new Walk(PositionBuffer.allocate(type, axisNames.size(), stream.length()));
+        PositionBuffer out = PositionBuffer.allocate(visual ? dtype : textOnlyDtype, axisNames.size(), stream.length());
+        return PositionPlan.of(axisNames, out, stream.unpaddedLength(), walk(stream, visual, bound, out));
+    }
+
+    /** Walks the stream into {@code out} and returns M (-1 for an all-padding stream). */
+    private double walk(TokenStream stream, boolean visual, BlockPlacement bound, PositionBuffer out) {
+        Walk w = new Walk(out);
         for (Segment s : stream.segments()) {
             try {
                 step(s, w, bound);
@@ -110,21 +177,10 @@ public final class QwenWalker implements PositionDesign {
         }
         double max = w.max() == Double.NEGATIVE_INFINITY ? -1 : w.max();
         if (!visual && textOnlyMaxCountsPads && stream.length() > stream.unpaddedLength()) {
-            max = Math.max(max, w.out().get(0, padSlot(stream)));
+            // what every pad slot stores, as the dtype holds it: also when the window holds no pad slot
+            max = Math.max(max, out.stored(padValue));
         }
-        return PositionPlan.of(axisNames, w.out(), stream.unpaddedLength(), max);
-    }
-
-    /** Index of one pad slot of the stream (the value stored there, as the dtype holds it, joins M). */
-    private static int padSlot(TokenStream stream) {
-        int at = 0;
-        for (Segment s : stream.segments()) {
-            if (s instanceof PaddingRun && s.tokens() > 0) {
-                return at;
-            }
-            at += s.tokens();
-        }
-        throw new IllegalStateException("a padded stream without a padding run");
+        return max;
     }
 
     private void step(Segment s, Walk w, BlockPlacement bound) {

@@ -67,10 +67,11 @@ public final class Walk {
             return;
         }
         out.rampAll(cursor, n, next);
+        // the stored value, so that M is exactly what a float32 reference takes the max of (computed like the
+        // ramp's last element, not read back: the buffer may hold only a window of the row)
+        max = Math.max(max, out.stored(next + (n - 1) * 1.0));
         cursor += n;
         next += n;
-        // the stored value, so that M is exactly what a float32 reference takes the max of
-        max = Math.max(max, out.get(0, cursor - 1));
     }
 
     /**

@@ -96,6 +96,12 @@ public final class Bailing {
 
     /** The centred block placement. */
     static final class CentredPlacement implements BlockPlacement {
+        /** Three integral per-axis fills: blocks hold them exactly. */
+        @Override
+        public boolean sumsOfTables() {
+            return true;
+        }
+
         @Override
         public void place(VisualBlock block, Walk walk) {
             Grid g = block.grid();
@@ -128,7 +134,7 @@ public final class Bailing {
                 .andThen(plan -> plan.withDeltaBase(DeltaBase.UNPADDED));
         if (negative == NegativePositions.VLLM_CACHE_ROW) {
             // decode and rope_deltas are never negative: only the positions change
-            design = design.andThen(plan -> PlanRewrite.map(plan, v -> negative.row(v, maxPositions)));
+            design = PlanRewrite.mapping(design, v -> negative.row(v, maxPositions));
         }
         return new ComposedScheme(DECLARATION.name(), design,
                 rotary.pairwise("hw-alternating", QwenAxes.THW, pairAxis).withPairing(ChannelPairing.GPTJ),

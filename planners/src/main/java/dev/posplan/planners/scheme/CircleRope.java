@@ -182,17 +182,24 @@ public final class CircleRope {
             Float32Offsets base = Float32Offsets.of(walk);
             PositionBuffer out = walk.out();
             int n = g.tokensPerSlice();
+            // only the tokens inside the buffer's window (a slice costs what it holds)
+            int lo = Math.max(out.from() - walk.cursor(), 0);
+            int hi = Math.min(out.from() + out.length() - walk.cursor(), g.tokens());
+            for (int k = lo; k < hi; k++) {
+                float shift = (float) (k / n) * stride;
+                int c = k % n;
+                // Row order of the reference: (t, h, w) = (Z, Y, X).
+                for (int axis = 0; axis < 3; axis++) {
+                    out.set(axis, walk.cursor() + k, base.add(p[2 - axis][c] + shift));
+                }
+            }
+            // float32 rounding is monotonic and the stride positive: the largest value is the largest
+            // coordinate of the last slice
+            float lastShift = (float) (g.t() - 1) * stride;
             float top = Float.NEGATIVE_INFINITY;
-            for (int ti = 0; ti < g.t(); ti++) {
-                float shift = (float) ti * stride;
-                int at = walk.cursor() + ti * n;
-                for (int c = 0; c < n; c++) {
-                    // Row order of the reference: (t, h, w) = (Z, Y, X).
-                    for (int axis = 0; axis < 3; axis++) {
-                        float v = base.add(p[2 - axis][c] + shift);
-                        out.set(axis, at + c, v);
-                        top = Math.max(top, v);
-                    }
+            for (float[] coordinate : p) {
+                for (float v : coordinate) {
+                    top = Math.max(top, base.add(v + lastShift));
                 }
             }
             walk.endBlock(block, top + 1f, top);

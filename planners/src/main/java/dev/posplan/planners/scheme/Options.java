@@ -91,10 +91,8 @@ final class Options {
         DecodeRule decode = p.getOr(DECODE, compat.decode());
         double pad = p.getOr(PAD_VALUE, compat.padValue());
         BlockPlacement mrope = new MropePlacement(time, spatialReset, resume, true);
-        BlockPlacement placement = compat.plansMultiSliceImages() ? mrope : (block, walk) -> {
-            requireSingleSliceImage(block, compat);
-            mrope.place(block, walk);
-        };
+        BlockPlacement placement = compat.plansMultiSliceImages() ? mrope
+                : mrope.checking(block -> requireSingleSliceImage(block, compat));
         QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, placement, pad)
                 .withTextOnlyMaxCountingPads(compat.textOnlyMaxCountsPads());
         // The walker's own decode start is already M + 1 on every axis.

@@ -171,7 +171,7 @@ public final class V2pe {
     private static QwenWalker walker(SchemeParams p, Version version, int numImageToken, Strides strides) {
         // InternVL has no HF 4.x text-only branch: M counts real tokens only
         if (version == Version.DEFAULT) {
-            BlockPlacement vanilla = (block, walk) -> {
+            BlockPlacement.Sums vanilla = (block, walk) -> {
                 tiledTokens(block, numImageToken);
                 VanillaRope.LAYOUT.place(block, walk);
             };
@@ -182,13 +182,12 @@ public final class V2pe {
     }
 
     private static PositionDesign design(QwenWalker walker) {
-        return stream -> {
+        return walker.checking(stream -> {
             if (!stream.hasVisual()) {
                 throw InvalidInputException.of("V2PE's get_rope_pos_id needs at least one image; "
                         + "use vanilla for text-only input");
             }
-            return walker.plan(stream);
-        };
+        });
     }
 
     private static Strides strides(SchemeParams p, Version version) {

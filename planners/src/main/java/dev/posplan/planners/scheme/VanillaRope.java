@@ -19,7 +19,7 @@ public final class VanillaRope {
     private VanillaRope() {
     }
 
-    static final BlockPlacement LAYOUT = (block, walk) -> {
+    static final BlockPlacement.Sums LAYOUT = (block, walk) -> {
         double base = walk.next();
         int n = block.tokens();
         walk.out().rampAll(walk.cursor(), n, base);

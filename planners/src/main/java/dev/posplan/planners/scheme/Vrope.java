@@ -40,7 +40,7 @@ public final class Vrope {
     private Vrope() {
     }
 
-    static final BlockPlacement LAYOUT = (block, walk) -> {
+    static final BlockPlacement.Sums LAYOUT = (block, walk) -> {
         Grid g = block.grid();
         double base = walk.next();
         int span = g.h() + g.w() - 1;

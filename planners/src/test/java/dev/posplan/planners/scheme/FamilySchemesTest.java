@@ -18,6 +18,7 @@ import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.DType;
+import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.SchemeParams;
@@ -108,11 +109,20 @@ class FamilySchemesTest {
         assertEquals(2, plan.get(0, s.length() - 1));
         assertEquals(2, plan.maxPosition());
         assertEquals(2 + 1 - s.length(), plan.ropeDelta());
-        PositionPlan vllm = SchemeRegistry.create("bailing", SchemeParams.of("negative_positions", "vllm-cache-row",
-                "max_position_embeddings", 4096)).plan(s);
+        Scheme cacheRows = SchemeRegistry.create("bailing", SchemeParams.of("negative_positions", "vllm-cache-row",
+                "max_position_embeddings", 4096));
+        PositionPlan vllm = cacheRows.plan(s);
         assertEquals(4093, vllm.get(1, 1));
         assertEquals(plan.get(0, 1), vllm.get(0, 1));
         assertEquals(plan.ropeDelta(), vllm.ropeDelta());
+        // planned into a caller's buffer, the rows are the cache rows too (not the walk's signed values)
+        PositionBuffer into = PositionBuffer.allocate(DType.INT32, 3, s.length());
+        cacheRows.planInto(s, into);
+        for (int a = 0; a < 3; a++) {
+            int axis = a;
+            assertArrayEquals(axis(vllm, axis), java.util.stream.IntStream.range(0, s.length())
+                    .mapToDouble(i -> into.get(axis, i)).toArray());
+        }
     }
 
     @Test
