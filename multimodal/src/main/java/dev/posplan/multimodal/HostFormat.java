@@ -37,6 +37,10 @@ public interface HostFormat {
                 appendVideo(b, v, videos++);
             } else if (part instanceof PromptPart.Table t) {
                 b.table(t.grid());
+            } else if (part instanceof PromptPart.Audio a) {
+                appendAudio(b, a);
+            } else if (part instanceof PromptPart.VideoWithAudio av) {
+                appendVideoWithAudio(b, av, videos++);
             } else {
                 throw InvalidInputException.of(apiName() + " cannot write " + part);
             }
@@ -81,4 +85,14 @@ public interface HostFormat {
 
     /** Writes video number {@code source} (counted among the prompt's videos). */
     void appendVideo(TokenStream.Builder b, PromptPart.Video video, int source);
+
+    /** Writes an audio clip; formats of models without audio reject it. */
+    default void appendAudio(TokenStream.Builder b, PromptPart.Audio audio) {
+        throw InvalidInputException.of("host format " + apiName() + " has no audio");
+    }
+
+    /** Writes a video with its audio track ({@code use_audio_in_video}); formats without audio reject it. */
+    default void appendVideoWithAudio(TokenStream.Builder b, PromptPart.VideoWithAudio video, int source) {
+        throw InvalidInputException.of("host format " + apiName() + " has no audio in video");
+    }
 }

@@ -17,7 +17,13 @@ public final class HostFormats {
             QwenFormats.QWEN3_VL,
             QwenFormats.QWEN3_VL_OUTER_WRAP,
             InternVlFormat.INTERNVL2,
-            BareFormat.BARE));
+            BareFormat.BARE,
+            GlmFormat.GLM4V,
+            ErnieFormat.ERNIE45_VL,
+            BailingFormat.BAILING,
+            BailingFormat.BAILING_INTERLEAVED,
+            QwenOmniFormat.QWEN2_5_OMNI,
+            QwenOmniFormat.QWEN3_OMNI));
 
     private HostFormats() {
     }

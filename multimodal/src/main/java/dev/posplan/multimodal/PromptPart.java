@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * What a pipeline knows about one piece of a prompt before a host format turns it into tokens: a number
- * of text tokens, an image grid (optionally with its camera), a video grid with its timing, or a table's
- * token grid. Grids are merged LLM grids.
+ * of text tokens, an image grid (optionally with its camera), a video grid with its timing, a table's
+ * token grid, an audio clip (its placeholder count), or a video with its audio track. Grids are merged LLM
+ * grids.
  */
 public sealed interface PromptPart {
 
@@ -151,6 +152,34 @@ public sealed interface PromptPart {
     record Table(TableGrid grid) implements PromptPart {
         public Table {
             Objects.requireNonNull(grid, "grid");
+        }
+    }
+
+    /**
+     * One audio clip as its number of placeholder tokens (a model's length formula turns mel frames into
+     * tokens, e.g. {@link dev.posplan.multimodal.processor.OmniModel}).
+     */
+    record Audio(int tokens) implements PromptPart {
+        public Audio {
+            if (tokens < 0) {
+                throw InvalidInputException.of("audio tokens must be >= 0, got " + tokens);
+            }
+        }
+    }
+
+    /**
+     * A video whose audio track is interleaved into it ({@code use_audio_in_video}); how the two are
+     * interleaved is the host format's rule.
+     *
+     * @param video       the video
+     * @param audioTokens placeholder tokens of its audio track
+     */
+    record VideoWithAudio(Video video, int audioTokens) implements PromptPart {
+        public VideoWithAudio {
+            Objects.requireNonNull(video, "video");
+            if (audioTokens < 0) {
+                throw InvalidInputException.of("audio tokens must be >= 0, got " + audioTokens);
+            }
         }
     }
 }

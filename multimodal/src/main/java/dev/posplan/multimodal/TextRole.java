@@ -18,6 +18,12 @@ public enum TextRole {
     FRAME_PREFIX,
     /** Separator text between InternVL video frames. */
     FRAME_SEPARATOR,
+    /** Qwen-Omni's {@code <|audio_bos|>} / {@code <|audio_start|>}. */
+    AUDIO_START,
+    /** Audio placeholders, which Qwen-Omni positions like text (one step per token on every axis). */
+    AUDIO,
+    /** Qwen-Omni's {@code <|audio_eos|>} / {@code <|audio_end|>}. */
+    AUDIO_END,
     /**
      * Text that takes positions from the current one on without advancing it, so that sibling runs (e.g.
      * alternative answers after one prompt) all start at the same position: VRoPE's

@@ -32,7 +32,7 @@ public final class TokenStream {
             if (!(s instanceof PaddingRun)) {
                 unpadded += s.tokens();
             }
-            if (s instanceof VisualBlock) {
+            if (s instanceof VisualBlock || s instanceof AudioVideoBlock) {
                 blocks++;
             }
             if (s instanceof TableBlock) {
@@ -70,6 +70,7 @@ public final class TokenStream {
         return unpaddedLength;
     }
 
+    /** Visual blocks, a video with its audio counting as one. */
     public int visualBlockCount() {
         return visualBlocks;
     }
@@ -103,6 +104,10 @@ public final class TokenStream {
                 Grid g = v.grid();
                 sb.append(v.modality().name().toLowerCase()).append(' ').append(g.t()).append('x').append(g.h())
                         .append('x').append(g.w());
+            } else if (s instanceof AudioVideoBlock av) {
+                Grid g = av.video().grid();
+                sb.append("video ").append(g.t()).append('x').append(g.h()).append('x').append(g.w())
+                        .append(" + audio×").append(av.audioTokens());
             } else if (s instanceof TableBlock t) {
                 sb.append("table ").append(t.grid().gridRows()).append('x').append(t.grid().gridColumns())
                         .append('×').append(t.tokens());

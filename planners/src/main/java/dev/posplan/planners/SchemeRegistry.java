@@ -5,6 +5,9 @@ import dev.posplan.planners.camera.GtaScheme;
 import dev.posplan.planners.camera.PluckerScheme;
 import dev.posplan.planners.camera.PropeScheme;
 import dev.posplan.planners.camera.UcpeScheme;
+import dev.posplan.planners.scheme.Bailing;
+import dev.posplan.planners.scheme.Ernie45Vl;
+import dev.posplan.planners.scheme.Glm4v;
 import dev.posplan.planners.scheme.CircleRope;
 import dev.posplan.planners.scheme.Grape;
 import dev.posplan.planners.scheme.Hope;
@@ -16,6 +19,8 @@ import dev.posplan.planners.scheme.Mrope;
 import dev.posplan.planners.scheme.MropeAbsoluteTime;
 import dev.posplan.planners.scheme.MropeInterleave;
 import dev.posplan.planners.scheme.Omnirope;
+import dev.posplan.planners.scheme.Qwen25Omni;
+import dev.posplan.planners.scheme.Qwen3Omni;
 import dev.posplan.planners.scheme.V2pe;
 import dev.posplan.planners.scheme.V2peMr;
 import dev.posplan.planners.scheme.VanillaRope;
@@ -53,6 +58,11 @@ public final class SchemeRegistry {
             Omnirope.DECLARATION,
             Mmrope.DECLARATION,
             Grape.DECLARATION,
+            Glm4v.DECLARATION,
+            Ernie45Vl.DECLARATION,
+            Bailing.DECLARATION,
+            Qwen25Omni.DECLARATION,
+            Qwen3Omni.DECLARATION,
             PluckerScheme.DECLARATION,
             PropeScheme.DECLARATION,
             GtaScheme.DECLARATION,

@@ -56,9 +56,12 @@ class OnDemandPropertiesTest {
     }
 
     /** Integral schemes whose positions are sums of per-axis tables. */
-    private static final Set<String> BLOCKS = Set.of("mrope", "mrope-abs-time", "mrope-interleave", "mrope-i",
+    private static final Set<String> BLOCKS = Set.of("glm4v", "ernie45-vl", "bailing", "mrope", "mrope-abs-time", "mrope-interleave", "mrope-i",
             "mhrope", "grape", "vrope", "vanilla", "v2pe default", "mrope-abs-time vllm", "mrope stride 0.5",
             "mrope-i hf-main", "vanilla pad 2.5");
+
+    /** Schemes that plan a whole row and copy the window (2D-TPE's tables; Omni reads back its block's max). */
+    private static final Set<String> PLANNED_WHOLE = Set.of("tpe2d", "qwen2.5-omni", "qwen3-omni");
 
     /** Camera encodings: output tensors only, no position ids to slice. */
     private static final Set<String> CAMERAS = Set.of("plucker", "prope", "gta", "ucpe");
@@ -77,8 +80,8 @@ class OnDemandPropertiesTest {
             } else {
                 assertTrue(!d.note().isEmpty(), config + " must say why it has no blocks");
             }
-            // every Qwen-style walk slices directly; only 2D-TPE plans its tables whole
-            OnDemand.Slicing expected = config.equals("tpe2d") ? OnDemand.Slicing.PLAN_AND_SLICE
+            // every Qwen-style walk slices directly; 2D-TPE plans its tables whole, the Qwen-Omni design its rows
+            OnDemand.Slicing expected = PLANNED_WHOLE.contains(config) ? OnDemand.Slicing.PLAN_AND_SLICE
                     : CAMERAS.contains(config) ? OnDemand.Slicing.NONE : OnDemand.Slicing.DIRECT;
             assertEquals(expected, d.slicing(), config);
         }

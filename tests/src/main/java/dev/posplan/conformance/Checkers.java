@@ -54,6 +54,10 @@ final class Checkers {
         m.put("prope", new PropeChecker());
         m.put("ucpe", new UcpeChecker());
         m.put("gta", new GtaChecker());
+        m.put("glm4v", FamilyCheckers.glm4v());
+        m.put("ernie45_vl", FamilyCheckers.ernie45Vl());
+        m.put("bailing", FamilyCheckers.bailing());
+        m.put("qwen_omni", new OmniChecker());
         return m;
     }
 

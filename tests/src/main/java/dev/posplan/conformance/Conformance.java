@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The conformance checker: runs posplan on every golden file of every supported folder and compares.
- * As a command ({@code bin/conformance DIR}) it prints one line per folder, the first difference of each
+ * As a command ({@code bin/conformance DIR...}) it prints one line per folder, the first difference of each
  * failing case, and ends with {@code N passed, M failed} (see {@link #run}); the exit status is 0 only when
  * at least one case was checked and nothing failed.
  */
@@ -107,25 +107,54 @@ public final class Conformance {
      * then {@code N passed, M failed}, and a last line saying so when no case was checked.
      */
     public Summary run(Path root, PrintStream out) throws IOException {
+        return run(List.of(root), out);
+    }
+
+    /**
+     * As {@link #run(Path, PrintStream)} over several roots (e.g. {@code golden} and {@code golden-incoming}):
+     * with more than one, each root's folder lines follow a {@code == root} header; one total ends the run.
+     */
+    public Summary run(List<Path> roots, PrintStream out) throws IOException {
+        Tally tally = new Tally();
+        for (Path root : roots) {
+            if (roots.size() > 1) {
+                out.println("== " + root);
+            }
+            runRoot(root, out, tally);
+        }
+        out.println(tally.passed + " passed, " + tally.failed + " failed");
+        Summary summary = new Summary(tally.passed, tally.failed, tally.unsupported, tally.empty);
+        if (summary.checked() == 0) {
+            out.println("no case checked: " + String.join(", ", roots.stream().map(Path::toString).toList())
+                    + (roots.size() == 1 ? " has" : " have") + " no case file in a supported folder");
+        }
+        return summary;
+    }
+
+    /** Running counts of {@link #run(List, PrintStream)}. */
+    private static final class Tally {
+        int passed;
+        int failed;
+        final List<String> unsupported = new ArrayList<>();
+        final List<String> empty = new ArrayList<>();
+    }
+
+    private void runRoot(Path root, PrintStream out, Tally tally) throws IOException {
         List<Path> folders;
         try (Stream<Path> s = Files.list(root)) {
             folders = s.filter(Files::isDirectory).sorted().toList();
         }
-        int passed = 0;
-        int failed = 0;
-        List<String> unsupported = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
             if (!supports(name)) {
                 out.println(name + ": not supported");
-                unsupported.add(name);
+                tally.unsupported.add(name);
                 continue;
             }
             List<Path> files = caseFiles(folder);
             if (files.isEmpty()) {
                 out.println(name + ": no case files");
-                empty.add(name);
+                tally.empty.add(name);
                 continue;
             }
             List<CaseResult> results = new ArrayList<>();
@@ -137,27 +166,26 @@ public final class Conformance {
             for (CaseResult r : results) {
                 r.difference().ifPresent(d -> out.println("  " + r.file() + ": " + d));
             }
-            passed += (int) ok;
-            failed += results.size() - (int) ok;
+            tally.passed += (int) ok;
+            tally.failed += results.size() - (int) ok;
         }
-        out.println(passed + " passed, " + failed + " failed");
-        Summary summary = new Summary(passed, failed, unsupported, empty);
-        if (summary.checked() == 0) {
-            out.println("no case checked: " + root + " has no case file in a supported folder");
-        }
-        return summary;
     }
 
+    /** {@code bin/conformance DIR...}: every DIR is a root of golden folders (e.g. golden and golden-incoming). */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: bin/conformance GOLDEN_DIR");
+        if (args.length == 0) {
+            System.err.println("usage: bin/conformance GOLDEN_DIR [GOLDEN_DIR...]");
             System.exit(2);
         }
-        Path root = Path.of(args[0]);
-        if (!Files.isDirectory(root)) {
-            System.err.println("not a directory: " + root);
-            System.exit(2);
+        List<Path> roots = new ArrayList<>();
+        for (String arg : args) {
+            Path root = Path.of(arg);
+            if (!Files.isDirectory(root)) {
+                System.err.println("not a directory: " + root);
+                System.exit(2);
+            }
+            roots.add(root);
         }
-        System.exit(standard().run(root, System.out).exitStatus());
+        System.exit(standard().run(roots, System.out).exitStatus());
     }
 }

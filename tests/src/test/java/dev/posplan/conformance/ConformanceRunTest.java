@@ -98,6 +98,31 @@ class ConformanceRunTest {
         assertEquals(1, r.summary().exitStatus());
     }
 
+    /** Several roots: one section per root, one total; a folder unsupported in either is listed, not failed. */
+    @Test
+    void severalRootsShareOneTotal() throws IOException {
+        Path golden = Files.createDirectories(root.resolve("golden"));
+        Path incoming = Files.createDirectories(root.resolve("golden-incoming"));
+        Path mrope = Files.createDirectories(golden.resolve("mr_mrope"));
+        copy("mr_mrope", C01, mrope);
+        copy("mr_mrope", C02, Files.createDirectories(incoming.resolve("mr_mrope")));
+        copy("mr_mrope", C01, Files.createDirectories(incoming.resolve("new_family")));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Conformance.Summary summary;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            summary = Conformance.standard().run(List.of(golden, incoming), out);
+        }
+        assertEquals(List.of(
+                "== " + golden,
+                "mr_mrope: 1 passed, 0 failed",
+                "== " + incoming,
+                "mr_mrope: 1 passed, 0 failed",
+                "new_family: not supported",
+                "2 passed, 0 failed"), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(new Conformance.Summary(2, 0, List.of("new_family"), List.of()), summary);
+        assertEquals(0, summary.exitStatus());
+    }
+
     @Test
     void anEmptyDirectoryIsAFailure() throws IOException {
         Result r = run();

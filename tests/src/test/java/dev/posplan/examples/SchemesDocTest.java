@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class SchemesDocTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\|");
-    private static final Pattern AS = Pattern.compile("\\bas `([a-z0-9-]+)`");
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\|");
+    private static final Pattern AS = Pattern.compile("\\bas `([a-z0-9.-]+)`");
     /** Cells are separated by pipes that are not escaped. */
     private static final Pattern CELL = Pattern.compile("(?<!\\\\)\\|");
     private static final int DEFAULTS_CELL = 6;

@@ -93,12 +93,13 @@ final class PlanResponses {
 
     private static FrequencyInfo frequencies(FrequencyAllocation allocation) {
         if (allocation instanceof PairAllocation f) {
-            return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), f.pairAxis(), null);
+            return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), f.pairAxis(), null,
+                    f.pairing().apiName());
         }
         if (allocation instanceof HeadAllocation f) {
             return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), null,
-                    f.kvHeadAxis());
+                    f.kvHeadAxis(), f.pairing().apiName());
         }
-        return new FrequencyInfo(allocation.rule(), allocation.headDim(), 0, 0, new float[0], null, null);
+        return new FrequencyInfo(allocation.rule(), allocation.headDim(), 0, 0, new float[0], null, null, null);
     }
 }

@@ -96,6 +96,20 @@ class PlanEndpointTest extends HttpSupport {
         assertEquals("vllm", body.get("params").get("compat").asString());
     }
 
+    /** Bailing centres h and w on the frame time: a big image at the start has negative positions. */
+    @Test
+    void bailingAnswersNegativePositionsAsTheLibraryDoes() throws Exception {
+        JsonNode body = plan("""
+                {"scheme": "bailing", "format": "bailing", "decodeSteps": 3,
+                 "parts": [{"type": "image", "grid": [1, 9, 11]}, {"type": "text", "tokens": 2}]}""");
+        PositionPlan expected = library("bailing", Map.of(), "bailing",
+                List.of(new PromptPart.Image(new Grid(1, 9, 11)), new PromptPart.Text(2)), 0);
+        assertSamePlan(expected, body, 3);
+        assertEquals(-4, expected.get(2, 1));
+        assertSameFrequencies(SchemeRegistry.create("bailing").frequencies(), body.get("frequencies"));
+        assertEquals("gptj", body.get("frequencies").get("pairing").asString(), "Bailing pairs channels (2j, 2j+1)");
+    }
+
     @Test
     void videoropeAnswersFloat32Positions() throws Exception {
         JsonNode body = plan("""
@@ -138,6 +152,7 @@ class PlanEndpointTest extends HttpSupport {
         JsonNode f = plan(WORKED_EXAMPLE.replace("mrope-i", "mhrope")).get("frequencies");
         assertEquals(List.of(0, 0, 1, 1, 1, 2, 2, 2), ints(f.get("kvHeadAxis")));
         assertNull(f.get("pairAxis"), "exactly one of pairAxis and kvHeadAxis is present");
+        assertEquals("neox", f.get("pairing").asString());
     }
 
     @Test
@@ -212,6 +227,7 @@ class PlanEndpointTest extends HttpSupport {
             pairAxis.add(a);
         }
         assertEquals(pairAxis, ints(f.get("pairAxis")));
+        assertEquals(expected.pairing().apiName(), f.get("pairing").asString());
     }
 
     private static List<Integer> ints(JsonNode array) {

@@ -52,8 +52,8 @@ class WireJsonTest {
         assertEquals("[[0,1],[2,3]]", JSON.writeValueAsString(new PositionValues.Ints(new int[][] {{0, 1}, {2, 3}})));
         assertEquals("[[0.5,1.0]]", JSON.writeValueAsString(new PositionValues.Floats(new float[][] {{0.5f, 1f}})));
         String f = JSON.writeValueAsString(new FrequencyInfo("chunked", 4, 4, 1e4, new float[] {1f, 0.01f},
-                new int[] {0, 1}, null));
+                new int[] {0, 1}, null, "gptj"));
         assertEquals("{\"layout\":\"chunked\",\"headDim\":4,\"rotaryDim\":4,\"theta\":10000.0,\"invFreq\":[1.0,0.01],"
-                + "\"pairAxis\":[0,1]}", f);
+                + "\"pairAxis\":[0,1],\"pairing\":\"gptj\"}", f);
     }
 }

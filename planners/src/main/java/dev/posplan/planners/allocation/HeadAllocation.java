@@ -31,6 +31,12 @@ public record HeadAllocation(String rule, List<String> axisNames, int headDim, i
         RotaryAllocation.checkAxes(kvHeadAxis, axisNames.size());
     }
 
+    /** MHRoPE rotates halves ({@code rotate_half}). */
+    @Override
+    public ChannelPairing pairing() {
+        return ChannelPairing.NEOX;
+    }
+
     @Override
     public float[] invFreq() {
         return invFreq.clone();

@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param theta     rope base
  * @param invFreq   D/2 float32 inverse frequencies
  * @param pairAxis  axis per pair
+ * @param pairing   which channels each pair rotates
  */
 public record PairAllocation(String rule, List<String> axisNames, int headDim, int rotaryDim, double theta,
-        float[] invFreq, int[] pairAxis) implements RotaryAllocation {
+        float[] invFreq, int[] pairAxis, ChannelPairing pairing) implements RotaryAllocation {
 
     public PairAllocation {
         Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(pairing, "pairing");
         axisNames = RotaryAllocation.names(axisNames);
         invFreq = invFreq.clone();
         pairAxis = pairAxis.clone();
@@ -49,6 +51,11 @@ public record PairAllocation(String rule, List<String> axisNames, int headDim, i
         return pairAxis.clone();
     }
 
+    /** The same allocation with channels paired as {@code pairing} says. */
+    public PairAllocation withPairing(ChannelPairing pairing) {
+        return new PairAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis, pairing);
+    }
+
     /** Axis of pair j. */
     public int axisOfPair(int j) {
         return pairAxis[j];
@@ -73,18 +80,18 @@ public record PairAllocation(String rule, List<String> axisNames, int headDim, i
     public boolean equals(Object o) {
         return o instanceof PairAllocation f && rule.equals(f.rule) && axisNames.equals(f.axisNames)
                 && headDim == f.headDim && rotaryDim == f.rotaryDim && Double.compare(theta, f.theta) == 0
-                && Arrays.equals(invFreq, f.invFreq) && Arrays.equals(pairAxis, f.pairAxis);
+                && Arrays.equals(invFreq, f.invFreq) && Arrays.equals(pairAxis, f.pairAxis) && pairing == f.pairing;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rule, axisNames, headDim, rotaryDim, theta, Arrays.hashCode(invFreq),
-                Arrays.hashCode(pairAxis));
+                Arrays.hashCode(pairAxis), pairing);
     }
 
     @Override
     public String toString() {
         return "PairAllocation[" + rule + ", D=" + rotaryDim + ", theta=" + theta + ", pairAxis="
-                + Arrays.toString(pairAxis) + "]";
+                + Arrays.toString(pairAxis) + ", pairing=" + pairing.apiName() + "]";
     }
 }

@@ -45,6 +45,22 @@ public final class PairAxes {
     }
 
     /**
+     * h and w alternating, then t (ERNIE-4.5-VL, Bailing): pair j reads h for even and w for odd
+     * {@code j < spatialPairs}, t (axis 0) for every pair after them.
+     */
+    public static int[] spatialAlternatingThenTime(int spatialPairs, int pairs) {
+        if (spatialPairs < 0 || spatialPairs > pairs || spatialPairs % 2 != 0) {
+            throw new IllegalArgumentException("the h and w sections must be equal and cover at most " + pairs
+                    + " rotary pairs together, got " + spatialPairs);
+        }
+        int[] out = new int[pairs];
+        for (int j = 0; j < spatialPairs; j++) {
+            out[j] = j % 2 == 0 ? 1 : 2;
+        }
+        return out;
+    }
+
+    /**
      * A repeating pattern: pair j reads axis {@code pattern[j % pattern.length]} (GRAPE interleaved
      * {@code (t,h,w)}, MM-RoPE's {@code T,T,H,W,H,W,H,W}; vlm-ropes.md §5.8, §5.9).
      */

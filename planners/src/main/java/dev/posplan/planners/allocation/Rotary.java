@@ -32,6 +32,15 @@ public final class Rotary {
         return new Declared(HEAD_DIM.withDefault(defaultHeadDim), THETA.withDefault(defaultTheta), PARTIAL_ROTARY_FACTOR);
     }
 
+    /**
+     * As {@link #parameters(int, double)} for a checkpoint that rotates only part of each head: its
+     * {@code partial_rotary_factor} default.
+     */
+    public static Declared parameters(int defaultHeadDim, double defaultTheta, double defaultPartialRotaryFactor) {
+        return new Declared(HEAD_DIM.withDefault(defaultHeadDim), THETA.withDefault(defaultTheta),
+                PARTIAL_ROTARY_FACTOR.withDefault(defaultPartialRotaryFactor));
+    }
+
     /** {@link #parameters(int, double)} with head_dim 128. */
     public static Declared parameters(double defaultTheta) {
         return parameters(128, defaultTheta);
@@ -93,14 +102,16 @@ public final class Rotary {
         return invFreq.clone();
     }
 
-    /** A pair-wise allocation over these rotary parameters. */
+    /** A pair-wise allocation over these rotary parameters, channels paired {@code (j, j + D/2)}. */
     public PairAllocation pairwise(String rule, List<String> axisNames, int[] pairAxis) {
-        return new PairAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis);
+        return new PairAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis,
+                ChannelPairing.NEOX);
     }
 
     /** A pair-wise allocation over these parameters with other inverse frequencies (a warped spectrum). */
     public PairAllocation pairwise(String rule, List<String> axisNames, float[] invFreq, int[] pairAxis) {
-        return new PairAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis);
+        return new PairAllocation(rule, axisNames, headDim, rotaryDim, theta, invFreq, pairAxis,
+                ChannelPairing.NEOX);
     }
 
     /** A head-wise allocation over these rotary parameters. */

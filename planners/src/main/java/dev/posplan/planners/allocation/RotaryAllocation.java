@@ -3,14 +3,17 @@ package dev.posplan.planners.allocation;
 import java.util.List;
 
 /**
- * A RoPE allocation: D rotated channels as D/2 pairs, pair {@code j} rotating channels {@code (j, j + D/2)}
- * (HF {@code rotate_half}) with angle {@code position[axis] * invFreq[j]} in float32. Which axis a pair reads
+ * A RoPE allocation: D rotated channels as D/2 pairs, pair {@code j} rotating the two channels its
+ * {@link #pairing()} names with angle {@code position[axis] * invFreq[j]} in float32. Which axis a pair reads
  * is per pair ({@link PairAllocation}) or per KV head ({@link HeadAllocation}).
  */
 public sealed interface RotaryAllocation extends FrequencyAllocation permits PairAllocation, HeadAllocation {
 
     /** Rotated channels D (head_dim × partial_rotary_factor). */
     int rotaryDim();
+
+    /** Which channels each pair rotates: {@code (j, j + D/2)} or {@code (2j, 2j + 1)}. */
+    ChannelPairing pairing();
 
     /** Rope base. */
     double theta();

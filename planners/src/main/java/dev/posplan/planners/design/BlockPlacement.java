@@ -1,5 +1,7 @@
 package dev.posplan.planners.design;
 
+import dev.posplan.multimodal.AudioVideoBlock;
+import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.PositionBlocks;
@@ -20,6 +22,15 @@ public interface BlockPlacement {
      * {@code walk.next()}, then calls {@link Walk#endBlock}.
      */
     void place(VisualBlock block, Walk walk);
+
+    /**
+     * Writes a video with its interleaved audio track (Qwen-Omni), then calls {@link Walk#endBlock}. Layouts of
+     * schemes without audio reject it.
+     */
+    default void placeAudioVideo(AudioVideoBlock block, Walk walk) {
+        throw InvalidInputException.of("this scheme cannot place audio inside a video (use_audio_in_video); "
+                + "the Qwen-Omni schemes can");
+    }
 
     /**
      * Whether every block is written as sums of per-axis tables ({@link GridFill#axis}) or as text-like runs

@@ -1,5 +1,6 @@
 package dev.posplan.planners.design;
 
+import dev.posplan.multimodal.AudioVideoBlock;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.PaddingRun;
@@ -196,6 +197,12 @@ public final class QwenWalker implements PositionDesign {
             bound.place(b, w);
             if (w.cursor() != before + b.tokens()) {
                 throw new IllegalStateException("layout did not consume its block");
+            }
+        } else if (s instanceof AudioVideoBlock av) {
+            int before = w.cursor();
+            bound.placeAudioVideo(av, w);
+            if (w.cursor() != before + av.tokens()) {
+                throw new IllegalStateException("layout did not consume its audio-video block");
             }
         } else if (s instanceof TableBlock) {
             // ComposedScheme names the scheme first; this guards direct users of the walker

@@ -1,6 +1,6 @@
 package dev.posplan.planners.design;
 
-import dev.posplan.multimodal.VisualBlock;
+import dev.posplan.multimodal.Segment;
 import dev.posplan.planners.PositionBuffer;
 
 /**
@@ -54,7 +54,7 @@ public final class Walk {
      * Finishes a block: moves the cursor past its tokens, sets where text resumes and raises M by the
      * block's contribution (whatever the scheme counts: all axes, the t row, a ceiling, …).
      */
-    public void endBlock(VisualBlock block, double resumeAt, double blockMax) {
+    public void endBlock(Segment block, double resumeAt, double blockMax) {
         cursor += block.tokens();
         next = resumeAt;
         resumedAt = resumeAt;

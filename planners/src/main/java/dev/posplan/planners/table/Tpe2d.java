@@ -1,5 +1,6 @@
 package dev.posplan.planners.table;
 
+import dev.posplan.multimodal.AudioVideoBlock;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
@@ -96,6 +97,9 @@ public final class Tpe2d implements Scheme {
             } else if (s instanceof VisualBlock v) {
                 throw InvalidInputException.of("scheme 'tpe2d' cannot plan a visual block (" + v.modality()
                         + ", " + v.tokens() + " tokens): 2D-TPE positions text and tables only");
+            } else if (s instanceof AudioVideoBlock) {
+                throw InvalidInputException.of("scheme 'tpe2d' cannot plan a video with audio: 2D-TPE positions "
+                        + "text and tables only");
             } else {
                 throw new IllegalStateException("unhandled segment " + s);
             }
