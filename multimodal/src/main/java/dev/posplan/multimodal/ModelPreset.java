@@ -27,7 +27,8 @@ import java.util.Objects;
  */
 public record ModelPreset(String apiName, String referenceCheckpoint, String scheme, QwenTokenIds tokenIds,
         int patchSize, int spatialMergeSize, int temporalPatchSize, int tokensPerSecond, boolean videoFramesAsBlocks,
-        int headDim, double ropeTheta, int[] mropeSection, boolean interleaved, int maxPositionEmbeddings) {
+        int headDim, double ropeTheta, int[] mropeSection, boolean interleaved, int maxPositionEmbeddings)
+        implements VisionModel {
 
     /** Qwen2-VL (2B/7B/72B): M-RoPE, chunked {@code [16, 24, 24]}, video t = temporal patch index. */
     public static final ModelPreset QWEN2_VL = new ModelPreset("qwen2-vl", "Qwen/Qwen2-VL-7B-Instruct", "mrope",
@@ -81,6 +82,7 @@ public record ModelPreset(String apiName, String referenceCheckpoint, String sch
     }
 
     /** The parameters of {@link #scheme()} that encode this checkpoint's rotary configuration. */
+    @Override
     public Map<String, Object> schemeParams() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("head_dim", headDim);
@@ -93,6 +95,7 @@ public record ModelPreset(String apiName, String referenceCheckpoint, String sch
     }
 
     /** The host format that writes prompt parts the way this family's processor does (HF 4.57 / vLLM). */
+    @Override
     public QwenFormats hostFormat() {
         return videoFramesAsBlocks ? QwenFormats.QWEN3_VL : QwenFormats.QWEN2_VL;
     }

@@ -82,7 +82,7 @@ class ParameterTest {
     /** A model preset names its scheme and host format; the scheme's declaration must read that format. */
     @Test
     void everyPresetsHostFormatIsOneItsSchemeDeclares() {
-        for (dev.posplan.multimodal.ModelPreset preset : dev.posplan.multimodal.ModelPreset.all()) {
+        for (dev.posplan.multimodal.VisionModel preset : dev.posplan.multimodal.VisionModel.all()) {
             SchemeDeclaration d = SchemeRegistry.declaration(preset.scheme());
             assertTrue(d.formats().contains(preset.hostFormat().apiName()), preset.apiName());
             SchemeRegistry.create(preset.scheme(), new SchemeParams(preset.schemeParams()));

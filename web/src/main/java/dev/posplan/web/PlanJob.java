@@ -1,7 +1,7 @@
 package dev.posplan.web;
 
 import dev.posplan.api.encode.TensorDType;
-import dev.posplan.multimodal.ModelPreset;
+import dev.posplan.multimodal.VisionModel;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.Scheme;
@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A {@code /v1/plans} request in the planners' terms, checked and within the limits.
  *
- * @param preset      the model preset, or null
+ * @param preset      the model the request named, or null
  * @param scheme      the built scheme
  * @param format      host format API name
  * @param rows        one token stream per batch row (unpadded; the batch planner pads)
@@ -22,7 +22,7 @@ import java.util.List;
  * @param range       {@code [start, length]} of the token slots to answer, or null for all
  * @param blocks      answer rows in the block form instead of per-token values
  */
-record PlanJob(ModelPreset preset, Scheme scheme, String format, List<TokenStream> rows, List<int[]> inputIds,
+record PlanJob(VisionModel preset, Scheme scheme, String format, List<TokenStream> rows, List<int[]> inputIds,
         PaddingSide side, int decodeSteps, TensorDType dtype, boolean returnInputIds, int[] range,
         boolean blocks) {
 

@@ -1,8 +1,10 @@
 package dev.posplan.web;
 
 import dev.posplan.api.SchemeInfo;
+import dev.posplan.multimodal.InternVlPreset;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.ModelPreset;
+import dev.posplan.multimodal.VisionModel;
 import dev.posplan.multimodal.processor.ProcessorPreset;
 import dev.posplan.multimodal.text.ModelTokenizers;
 import dev.posplan.planners.BatchPlan;
@@ -41,31 +43,60 @@ class V1CatalogueController {
     @GetMapping(path = "/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> models() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ModelPreset p : ModelPreset.all()) {
+        for (VisionModel model : VisionModel.all()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.apiName());
-            m.put("reference_checkpoint", p.referenceCheckpoint());
-            m.put("format", p.hostFormat().apiName());
-            m.put("scheme", p.scheme());
-            m.put("params", p.schemeParams());
-            m.put("token_ids", Map.of("vision_start", p.tokenIds().visionStart(), "vision_end",
-                    p.tokenIds().visionEnd(), "image_pad", p.tokenIds().imagePad(), "video_pad",
-                    p.tokenIds().videoPad()));
-            ProcessorPreset proc = ProcessorPreset.forModel(p.apiName());
-            Map<String, Object> processor = new LinkedHashMap<>();
-            processor.put("patch_size", proc.patchSize());
-            processor.put("merge_size", proc.mergeSize());
-            processor.put("temporal_patch_size", proc.temporalPatchSize());
-            processor.put("min_pixels", proc.image().minPixels());
-            processor.put("max_pixels", proc.image().maxPixels());
-            processor.put("fps", proc.fps());
-            processor.put("video_pipeline", proc.video().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            m.put("processor", processor);
-            m.put("max_position_embeddings", p.maxPositionEmbeddings());
-            m.put("tokenizer_loaded", tokenizers.find(p.apiName()).isPresent());
+            m.put("name", model.apiName());
+            m.put("format", model.hostFormat().apiName());
+            m.put("scheme", model.scheme());
+            m.put("params", model.schemeParams());
+            if (model instanceof ModelPreset p) {
+                m.put("reference_checkpoint", p.referenceCheckpoint());
+                qwen(p, m);
+            } else if (model instanceof InternVlPreset p) {
+                m.put("reference_checkpoint", p.referenceCheckpoint());
+                internVl(p, m);
+            }
+            m.put("max_position_embeddings", model.maxPositionEmbeddings());
+            m.put("tokenizer_loaded", tokenizers.find(model.apiName()).isPresent());
             out.add(m);
         }
         return out;
+    }
+
+    private static void qwen(ModelPreset p, Map<String, Object> m) {
+        m.put("token_ids", Map.of("vision_start", p.tokenIds().visionStart(), "vision_end",
+                p.tokenIds().visionEnd(), "image_pad", p.tokenIds().imagePad(), "video_pad",
+                p.tokenIds().videoPad()));
+        ProcessorPreset proc = ProcessorPreset.forModel(p.apiName());
+        Map<String, Object> processor = new LinkedHashMap<>();
+        processor.put("patch_size", proc.patchSize());
+        processor.put("merge_size", proc.mergeSize());
+        processor.put("temporal_patch_size", proc.temporalPatchSize());
+        processor.put("min_pixels", proc.image().minPixels());
+        processor.put("max_pixels", proc.image().maxPixels());
+        processor.put("fps", proc.fps());
+        processor.put("video_pipeline", proc.video().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        m.put("processor", processor);
+    }
+
+    private static void internVl(InternVlPreset p, Map<String, Object> m) {
+        Map<String, Object> ids = new LinkedHashMap<>();
+        ids.put("img_start", p.imgStart());
+        ids.put("img_end", p.imgEnd());
+        ids.put("img_context", p.imgContext());
+        ids.put("im_start", p.imStart());
+        ids.put("im_end", p.imEnd());
+        m.put("token_ids", ids);
+        Map<String, Object> processor = new LinkedHashMap<>();
+        processor.put("tile_size", p.tileSize());
+        processor.put("patch_size", p.patchSize());
+        processor.put("tokens_per_tile", p.tokensPerTile());
+        processor.put("min_tiles", p.minTiles());
+        processor.put("max_tiles", p.maxTiles());
+        processor.put("thumbnail", p.thumbnail());
+        m.put("processor", processor);
+        // commonly quoted InternVL2-2B config value, not re-read from a stored config (docs/models.md)
+        m.put("max_position_embeddings_note", "commonly quoted config.json value, not re-verified");
     }
 
     @Operation(summary = "Every encoding posplan plans, with its typed parameter declarations and outputs")
@@ -92,10 +123,10 @@ class V1CatalogueController {
     @PostMapping(path = "/v1/frequencies", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> frequencies(@RequestBody FrequenciesRequest r) {
-        ModelPreset preset = null;
+        VisionModel preset = null;
         if (r.model() != null) {
             try {
-                preset = ModelPreset.byName(r.model());
+                preset = VisionModel.byName(r.model());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("/model", e.getMessage());
             }

@@ -5,12 +5,14 @@ import dev.posplan.multimodal.BlockDetection;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.HostFormats;
+import dev.posplan.multimodal.InternVlPreset;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.ModelPreset;
 import dev.posplan.multimodal.PromptPart;
 import dev.posplan.multimodal.QwenFormats;
 import dev.posplan.multimodal.QwenInputIds;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.VisionModel;
 import dev.posplan.multimodal.processor.PartSizer;
 import dev.posplan.multimodal.processor.ProcessorPreset;
 import dev.posplan.multimodal.processor.SizedVisual;
@@ -74,14 +76,15 @@ class V1PlanMapper {
         name(r.model(), "/model");
         name(r.scheme(), "/scheme");
         name(r.format(), "/format");
-        ModelPreset preset = r.model() == null ? null : preset(r.model());
-        String schemeName = r.scheme() != null ? r.scheme() : preset != null ? preset.scheme() : null;
+        VisionModel model = r.model() == null ? null : model(r.model());
+        ModelPreset preset = model instanceof ModelPreset q ? q : null;
+        String schemeName = r.scheme() != null ? r.scheme() : model != null ? model.scheme() : null;
         if (schemeName == null) {
             throw InvalidInputException.at("/scheme", "is required when no model is given");
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        if (preset != null && schemeName.equals(preset.scheme())) {
-            params.putAll(preset.schemeParams());
+        if (model != null && schemeName.equals(model.scheme())) {
+            params.putAll(model.schemeParams());
         }
         if (r.params() != null) {
             params.putAll(r.params());
@@ -97,7 +100,7 @@ class V1PlanMapper {
                     + scheme.onDemand().note() + ")");
         }
         QwenCompat compat = compat(scheme);
-        HostFormat format = format(r.format(), preset, compat, schemeName);
+        HostFormat format = format(r.format(), model, compat, schemeName);
         ModelPreset idsPreset = preset != null ? preset : idsPreset(schemeName, format);
 
         List<V1PlanRequest.Sequence> sequences = r.sequences();
@@ -139,7 +142,7 @@ class V1PlanMapper {
 
         // first pass: validate and count every row without building it
         for (int i = 0; i < sequences.size(); i++) {
-            budget.row(countRow(sequences.get(i), "/sequences/" + i, preset, format), "/sequences/" + i);
+            budget.row(countRow(sequences.get(i), "/sequences/" + i, model, format), "/sequences/" + i);
         }
         long idsRows = sequences.stream().filter(s -> s != null && s.inputIds() != null).count();
         if (idsRows == 0 && (r.imageGridThw() != null || r.videoGridThw() != null || r.secondPerGridTs() != null)) {
@@ -154,7 +157,7 @@ class V1PlanMapper {
             V1PlanRequest.Sequence s = sequences.get(i);
             String at = "/sequences/" + i;
             if (s.parts() != null) {
-                rows.add(partsRow(s.parts(), at, preset, format, r.model()));
+                rows.add(partsRow(s.parts(), at, model, format, r.model()));
                 ids.add(null);
             } else if (s.messages() != null) {
                 ChatTokens chat = chat(s.messages(), at, preset, compat, r.model(), rowCap);
@@ -181,7 +184,7 @@ class V1PlanMapper {
                         + ") is not inside the padded rows' " + length + " token slots");
             }
         }
-        return new PlanJob(preset, scheme, format.apiName(), rows, ids, side(r.paddingSide(), scheme), steps,
+        return new PlanJob(model, scheme, format.apiName(), rows, ids, side(r.paddingSide(), scheme), steps,
                 dtype(r.dtype(), schemeName), Boolean.TRUE.equals(r.returnInputIds()), range, blocks);
     }
 
@@ -234,7 +237,7 @@ class V1PlanMapper {
     // ------------------------------------------------------------------------------------------------
     // counting (no allocation proportional to the request's claims)
 
-    private long countRow(V1PlanRequest.Sequence s, String at, ModelPreset preset, HostFormat format) {
+    private long countRow(V1PlanRequest.Sequence s, String at, VisionModel model, HostFormat format) {
         if (s == null) {
             throw InvalidInputException.at(at, "is required");
         }
@@ -244,6 +247,11 @@ class V1PlanMapper {
         }
         if (s.attentionMask() != null && s.inputIds() == null) {
             throw InvalidInputException.at(at + "/attention_mask", "only goes with input_ids");
+        }
+        if ((s.inputIds() != null || s.messages() != null) && model != null && !(model instanceof ModelPreset)) {
+            throw InvalidInputException.at(at + (s.inputIds() != null ? "/input_ids" : "/messages"), "model "
+                    + model.apiName() + " takes parts only: input_ids and messages are read with Qwen-VL token ids, "
+                    + "chat templates and tokenizers");
         }
         if (s.inputIds() != null) {
             if (s.inputIds().isEmpty()) {
@@ -282,7 +290,7 @@ class V1PlanMapper {
                 case "text" -> tokens += part.text() != null ? 0 : nonNegative(
                         required(part.tokens(), pat + "/tokens"), pat + "/tokens");
                 case "image", "video" -> {
-                    Grid g = visualGrid(part, pat, preset, type.equals("video"), format);
+                    Grid g = visualGrid(part, pat, model, type.equals("video"), format);
                     tokens += (long) g.t() * g.h() * g.w();
                     blocks += type.equals("video") ? g.t() : 1;
                 }
@@ -305,7 +313,7 @@ class V1PlanMapper {
     }
 
     /** The merged grid of an image or video part, from exactly one of grid, grid_thw or its size. */
-    private Grid visualGrid(V1PlanRequest.Part part, String at, ModelPreset preset, boolean video, HostFormat f) {
+    private Grid visualGrid(V1PlanRequest.Part part, String at, VisionModel model, boolean video, HostFormat f) {
         int given = (part.grid() != null ? 1 : 0) + (part.gridThw() != null ? 1 : 0)
                 + (part.width() != null || part.height() != null || part.frames() != null ? 1 : 0);
         if (part.camera() != null && !video) {
@@ -324,7 +332,10 @@ class V1PlanMapper {
             }
             return g;
         }
-        ProcessorPreset processor = processor(preset, at);
+        if (model instanceof InternVlPreset internVl) {
+            return internVlGrid(part, at, internVl, video);
+        }
+        ProcessorPreset processor = processor(model, at);
         if (part.gridThw() != null) {
             Grid thw = grid(part.gridThw(), at + "/grid_thw");
             try {
@@ -334,6 +345,22 @@ class V1PlanMapper {
             }
         }
         return sized(part, at, processor, video).grid();
+    }
+
+    /** InternVL2 cuts an image into tiles by its size; it has no merged grid_thw and no video sampling. */
+    private static Grid internVlGrid(V1PlanRequest.Part part, String at, InternVlPreset model, boolean video) {
+        if (part.gridThw() != null) {
+            throw InvalidInputException.at(at + "/grid_thw", "is a Qwen-VL processor grid; model " + model.apiName()
+                    + " takes grid [tiles, " + model.tokensPerSide() + ", " + model.tokensPerSide() + "] or the "
+                    + "image's width and height");
+        }
+        if (video) {
+            throw InvalidInputException.at(at, "model " + model.apiName() + " samples no video: give the grid "
+                    + "[frames, " + model.tokensPerSide() + ", " + model.tokensPerSide() + "] of the chosen frames");
+        }
+        int width = positive(part.width(), at + "/width");
+        int height = positive(part.height(), at + "/height");
+        return model.image(width, height);
     }
 
     private static SizedVisual sized(V1PlanRequest.Part part, String at, ProcessorPreset processor, boolean video) {
@@ -362,7 +389,7 @@ class V1PlanMapper {
     // ------------------------------------------------------------------------------------------------
     // building
 
-    private TokenStream partsRow(List<V1PlanRequest.Part> parts, String at, ModelPreset preset, HostFormat format,
+    private TokenStream partsRow(List<V1PlanRequest.Part> parts, String at, VisionModel preset, HostFormat format,
             String model) {
         List<PromptPart> prompt = new ArrayList<>(parts.size());
         for (int p = 0; p < parts.size(); p++) {
@@ -384,7 +411,7 @@ class V1PlanMapper {
         }
     }
 
-    private PromptPart promptPart(V1PlanRequest.Part part, String at, ModelPreset preset, HostFormat format,
+    private PromptPart promptPart(V1PlanRequest.Part part, String at, VisionModel preset, HostFormat format,
             String model) {
         switch (part.type()) {
             case "text" -> {
@@ -409,7 +436,7 @@ class V1PlanMapper {
         }
     }
 
-    private PromptPart video(V1PlanRequest.Part part, String at, ModelPreset preset, HostFormat format) {
+    private PromptPart video(V1PlanRequest.Part part, String at, VisionModel preset, HostFormat format) {
         Double spgt = part.secondPerGridT();
         int[] timestampTokens = null;
         Grid grid;
@@ -539,15 +566,15 @@ class V1PlanMapper {
     // ------------------------------------------------------------------------------------------------
     // resolution
 
-    private static ModelPreset preset(String model) {
+    private static VisionModel model(String model) {
         try {
-            return ModelPreset.byName(model);
+            return VisionModel.byName(model);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("/model", "model: " + e.getMessage());
         }
     }
 
-    private static ProcessorPreset processor(ModelPreset preset, String at) {
+    private static ProcessorPreset processor(VisionModel preset, String at) {
         if (preset == null) {
             throw InvalidInputException.at(at, "needs a model for its processor math (grid_thw and sizes); "
                     + "without one give the merged grid");
@@ -555,16 +582,13 @@ class V1PlanMapper {
         return ProcessorPreset.forModel(preset.apiName());
     }
 
-    /** The {@code compat} the scheme resolved, or null for a scheme without one. */
+    /** The Qwen {@code compat} the scheme resolved, or null for a scheme without one or with another family's. */
     private static QwenCompat compat(Scheme scheme) {
         Object c = scheme.parameters().get("compat");
-        if (c == null) {
-            return null;
-        }
-        return c instanceof QwenCompat q ? q : QwenCompat.byName(String.valueOf(c));
+        return c instanceof QwenCompat q ? q : null;
     }
 
-    private static HostFormat format(String name, ModelPreset preset, QwenCompat compat, String scheme) {
+    private static HostFormat format(String name, VisionModel model, QwenCompat compat, String scheme) {
         if (name != null) {
             try {
                 return HostFormats.byName(name);
@@ -572,8 +596,8 @@ class V1PlanMapper {
                 throw new InvalidInputException("/format", e.getMessage());
             }
         }
-        if (preset != null && preset.scheme().equals(scheme)) {
-            return compat != null ? compat.hostFormat(preset) : preset.hostFormat();
+        if (model != null && model.scheme().equals(scheme)) {
+            return compat != null && model instanceof ModelPreset q ? compat.hostFormat(q) : model.hostFormat();
         }
         return HostFormats.byName(SchemeRegistry.declaration(scheme).referenceFormat());
     }

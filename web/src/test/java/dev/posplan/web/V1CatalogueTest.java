@@ -28,7 +28,7 @@ class V1CatalogueTest extends HttpSupport {
         for (JsonNode m : models) {
             names.add(m.get("name").asString());
         }
-        assertEquals(Set.of("qwen2-vl", "qwen2.5-vl", "qwen3-vl"), names);
+        assertEquals(Set.of("qwen2-vl", "qwen2.5-vl", "qwen3-vl", "internvl2"), names);
         JsonNode q25 = models.get(1);
         assertEquals("qwen2.5-vl", q25.get("name").asString());
         assertEquals("mrope-abs-time", q25.get("scheme").asString());
