@@ -4,6 +4,7 @@ import dev.posplan.multimodal.ModelPreset;
 import dev.posplan.multimodal.QwenInputIds;
 import dev.posplan.multimodal.QwenTokenIds;
 import dev.posplan.multimodal.TokenStream;
+import dev.posplan.multimodal.VisionModel;
 import dev.posplan.multimodal.processor.QwenVlUtils;
 import dev.posplan.multimodal.processor.Qwen3Timestamps;
 import dev.posplan.multimodal.processor.Qwen3VlVideoSampler;
@@ -54,7 +55,7 @@ final class PosplanLibrary {
 
     /** @throws IllegalArgumentException naming the known models or compats */
     static PosplanLibrary of(String model, String compat) {
-        return new PosplanLibrary(ModelPreset.byName(model), QwenCompat.byName(compat));
+        return new PosplanLibrary(qwenPreset(model), QwenCompat.byName(compat));
     }
 
     static List<String> models() {
@@ -67,7 +68,16 @@ final class PosplanLibrary {
 
     /** Validates a model name, so that a job fails on the driver, not in every task. */
     static void requireModel(String model) {
-        ModelPreset.byName(model);
+        qwenPreset(model);
+    }
+
+    /** The Qwen-VL preset of a model: input_ids are read with Qwen token ids, so other families are refused. */
+    private static ModelPreset qwenPreset(String model) {
+        if (!(VisionModel.byName(model) instanceof ModelPreset preset)) {
+            throw new IllegalArgumentException("model '" + model + "' is not supported here: the input_ids path "
+                    + "reads Qwen-VL token ids; supported: " + models());
+        }
+        return preset;
     }
 
     /** Validates a compat name on the driver. */
