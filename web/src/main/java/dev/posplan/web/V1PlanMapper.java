@@ -1,6 +1,7 @@
 package dev.posplan.web;
 
 import dev.posplan.api.encode.TensorDType;
+import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.BlockDetection;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.HostFormat;
@@ -585,7 +586,12 @@ class V1PlanMapper {
     /** The Qwen {@code compat} the scheme resolved, or null for a scheme without one or with another family's. */
     private static QwenCompat compat(Scheme scheme) {
         Object c = scheme.parameters().get("compat");
-        return c instanceof QwenCompat q ? q : null;
+        if (c == null || c instanceof QwenCompat) {
+            return (QwenCompat) c;
+        }
+        // another family's compat choice (e.g. ernie45-vl's "transformers") is no Qwen compat
+        String name = c instanceof ApiNamed n ? n.apiName() : String.valueOf(c);
+        return ApiNamed.names(QwenCompat.class).contains(name) ? QwenCompat.byName(name) : null;
     }
 
     private static HostFormat format(String name, VisionModel model, QwenCompat compat, String scheme) {
