@@ -561,7 +561,12 @@ class V1PlanMapper {
         if (c == null) {
             return null;
         }
-        return c instanceof QwenCompat q ? q : QwenCompat.byName(String.valueOf(c));
+        if (c instanceof QwenCompat q) {
+            return q;
+        }
+        // a scheme's own compat modes (ernie45-vl: transformers) are not Qwen's and choose no Qwen host format
+        String name = String.valueOf(c);
+        return dev.posplan.multimodal.ApiNamed.names(QwenCompat.class).contains(name) ? QwenCompat.byName(name) : null;
     }
 
     private static HostFormat format(String name, ModelPreset preset, QwenCompat compat, String scheme) {
