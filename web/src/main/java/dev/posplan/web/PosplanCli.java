@@ -77,10 +77,14 @@ public final class PosplanCli {
     }
 
     public static void main(String[] args) {
+        // stdout carries answers only: library logs (DJL's CUDA probe, logback's console) go to stderr
+        PrintStream answers = System.out;
+        System.setOut(System.err);
         int status;
         try (ModelTokenizers tokenizers = new ModelTokenizers(tokenizerDirectories(System.getenv()))) {
-            status = new PosplanCli(tokenizers, PlanLimits.defaults(), System.in, System.out, System.err).run(args);
+            status = new PosplanCli(tokenizers, PlanLimits.defaults(), System.in, answers, System.err).run(args);
         }
+        answers.flush();
         System.exit(status);
     }
 
