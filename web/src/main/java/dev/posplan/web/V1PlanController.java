@@ -1,9 +1,5 @@
 package dev.posplan.web;
 
-import dev.posplan.api.encode.NpyWriter;
-import dev.posplan.api.encode.NpzWriter;
-import dev.posplan.api.encode.SafetensorsWriter;
-import dev.posplan.api.encode.Tensor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,11 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -40,14 +32,10 @@ class V1PlanController {
 
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-    private final V1PlanMapper mapper;
-    private final PlanLimits limits;
-    private final ObjectMapper json;
+    private final V1PlanWriter writer;
 
     V1PlanController(V1PlanMapper mapper, PlanLimits limits, ObjectMapper json) {
-        this.mapper = mapper;
-        this.limits = limits;
-        this.json = json;
+        this.writer = new V1PlanWriter(mapper, limits, json);
     }
 
     @Operation(summary = "Plan the positions of a batch",
@@ -98,60 +86,9 @@ class V1PlanController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletResponse response) throws IOException, HttpMediaTypeNotAcceptableException {
         AnswerFormat answer = AnswerFormat.choose(format, accept);
-        boolean binary = answer != AnswerFormat.JSON;
-        if (binary && "blocks".equals(request.layout())) {
-            throw dev.posplan.multimodal.InvalidInputException.at("/layout", "blocks are answered as JSON; ask for "
-                    + "dense positions in " + answer.name().toLowerCase(Locale.ROOT));
-        }
-        PlanJob job = mapper.toJob(request, binary ? limits.maxTokens() : limits.maxJsonTokens(),
-                binary ? "max-tokens" : "max-json-tokens");
-        V1PlanAnswer plan = V1PlanAnswer.plan(job);
-        List<Tensor> tensors = binary ? tensors(answer, plan) : null;
+        V1PlanAnswer plan = writer.plan(request, answer);
         response.setContentType(answer.mediaType);
-        OutputStream out = response.getOutputStream();
-        switch (answer) {
-            case JSON -> {
-                try (JsonGenerator g = json.createGenerator(out)) {
-                    plan.writeJson(g);
-                }
-            }
-            case SAFETENSORS -> SafetensorsWriter.write(out, tensors, metadata(plan));
-            case NPY -> NpyWriter.write(out, tensors.get(0));
-            case NPZ -> NpzWriter.write(out, tensors);
-        }
-        out.flush();
-    }
-
-    private static List<Tensor> tensors(AnswerFormat answer, V1PlanAnswer plan) {
-        if (answer == AnswerFormat.NPY) {
-            if (plan.batch().axes() == 0) {
-                throw dev.posplan.multimodal.InvalidInputException.at("/format", "npy holds position_ids alone, "
-                        + "and scheme " + plan.job().scheme().name() + " plans none; ask for safetensors or npz");
-            }
-            return List.of(plan.positionIds());
-        }
-        return plan.tensors();
-    }
-
-    /** {@code __metadata__}: scheme, params, axes and the sequences, each as a JSON string. */
-    private Map<String, String> metadata(V1PlanAnswer plan) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("scheme", plan.job().scheme().name());
-        m.put("format", plan.job().format());
-        if (plan.job().preset() != null) {
-            m.put("model", plan.job().preset().apiName());
-        }
-        m.put("params", json.writeValueAsString(plan.job().scheme().parameters()));
-        m.put("axes", json.writeValueAsString(plan.batch().row(0).axisNames()));
-        if (plan.job().range() != null) {
-            m.put("range", "{\"start\":" + plan.job().range()[0] + ",\"length\":" + plan.job().range()[1] + "}");
-        }
-        java.io.ByteArrayOutputStream seq = new java.io.ByteArrayOutputStream();
-        try (JsonGenerator g = json.createGenerator(seq)) {
-            plan.writeSequences(g);
-        }
-        m.put("sequences", seq.toString(java.nio.charset.StandardCharsets.UTF_8));
-        return m;
+        writer.write(plan, answer, response.getOutputStream());
     }
 
     /** The answer formats of the contract, with their media types. */

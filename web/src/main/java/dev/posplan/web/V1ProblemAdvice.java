@@ -42,7 +42,7 @@ class V1ProblemAdvice extends ProblemAdvice {
         return answer;
     }
 
-    private static ProblemDetail pointed(ProblemDetail p) {
+    static ProblemDetail pointed(ProblemDetail p) {
         if (p.getProperties() != null && p.getProperties().get("field") instanceof String field) {
             String pointer = Pointers.of(field);
             p.setProperty("field", pointer.isEmpty() ? null : pointer);
