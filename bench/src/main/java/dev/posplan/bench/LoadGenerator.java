@@ -70,7 +70,9 @@ public final class LoadGenerator {
         for (LoadScenario scenario : scenarios) {
             int n = connections != null ? connections : scenario.defaultConnections;
             LoadGenerator generator = new LoadGenerator(port, n);
-            generator.run(scenario, n, TimeUnit.SECONDS.toNanos(warmup), maxRequests);
+            if (warmup > 0) {
+                generator.run(scenario, n, TimeUnit.SECONDS.toNanos(warmup), maxRequests);
+            }
             Result result = generator.run(scenario, n, TimeUnit.SECONDS.toNanos(seconds), maxRequests);
             System.out.printf(Locale.ROOT, "%-16s %5d %9d %9.0f %9.2f %9.2f %9.2f %7d %12d  %s%n", scenario.label,
                     n, result.latencies.count(), result.requestsPerSecond(), millis(result.percentile(50)),
