@@ -1,5 +1,6 @@
 package dev.posplan.web;
 
+import dev.posplan.api.encode.NonClosingOutputStream;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.text.ModelTokenizers;
 import dev.posplan.web.V1PlanController.AnswerFormat;
@@ -141,14 +142,14 @@ public final class PosplanCli {
     private int compare(Options o) throws IOException {
         Map<String, Object> answer = catalogue.compare(read(o.input(), V1CompareRequest.class));
         try (OutputStream out = o.output()) {
-            JSON.writeValue(new V1PlanWriter.NonClosing(out), answer);
+            JSON.writeValue(new NonClosingOutputStream(out), answer);
         }
         return OK;
     }
 
     private int listing(Options o, Object answer) throws IOException {
         try (OutputStream out = o.output()) {
-            JSON.writeValue(new V1PlanWriter.NonClosing(out), answer);
+            JSON.writeValue(new NonClosingOutputStream(out), answer);
         }
         return OK;
     }
@@ -320,7 +321,7 @@ public final class PosplanCli {
 
         OutputStream output() throws IOException {
             if (outputPath == null || "-".equals(outputPath)) {
-                return new V1PlanWriter.NonClosing(stdout);
+                return new NonClosingOutputStream(stdout);
             }
             return new BufferedOutputStream(Files.newOutputStream(Path.of(outputPath)));
         }

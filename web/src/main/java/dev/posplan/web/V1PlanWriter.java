@@ -1,5 +1,6 @@
 package dev.posplan.web;
 
+import dev.posplan.api.encode.NonClosingOutputStream;
 import dev.posplan.api.encode.NpyWriter;
 import dev.posplan.api.encode.NpzWriter;
 import dev.posplan.api.encode.SafetensorsWriter;
@@ -55,7 +56,7 @@ final class V1PlanWriter {
     void write(V1PlanAnswer plan, AnswerFormat answer, OutputStream out) throws IOException {
         switch (answer) {
             case JSON -> {
-                try (JsonGenerator g = json.createGenerator(new NonClosing(out))) {
+                try (JsonGenerator g = json.createGenerator(new NonClosingOutputStream(out))) {
                     plan.writeJson(g);
                 }
             }
@@ -85,22 +86,5 @@ final class V1PlanWriter {
         }
         m.put("sequences", seq.toString(StandardCharsets.UTF_8));
         return m;
-    }
-
-    /** Keeps the caller's stream open when a JSON generator closes it (stdout, batch answers). */
-    static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -31,7 +31,7 @@ public final class NpzWriter {
                 throw new IllegalArgumentException("tensor name '" + t.name() + "' is used twice");
             }
         }
-        try (ZipOutputStream zip = new ZipOutputStream(new NonClosing(out))) {
+        try (ZipOutputStream zip = new ZipOutputStream(new NonClosingOutputStream(out))) {
             zip.setMethod(ZipOutputStream.STORED);
             for (Tensor t : tensors) {
                 ZipEntry e = new ZipEntry(t.name() + ".npy");
@@ -51,22 +51,5 @@ public final class NpzWriter {
         CRC32 crc = new CRC32();
         NpyWriter.write(new CheckedOutputStream(OutputStream.nullOutputStream(), crc), t);
         return crc.getValue();
-    }
-
-    /** Lets {@link ZipOutputStream#finish} run without closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
