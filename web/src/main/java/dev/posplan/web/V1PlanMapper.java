@@ -545,8 +545,8 @@ class V1PlanMapper {
             return cached;
         }
         HfTokenizer tokenizer = tokenizer(preset.apiName(), at);
-        String template = tokenizer.chatTemplate().orElseThrow(() -> InvalidInputException.at(at,
-                "cannot be rendered: the tokenizer of model " + preset.apiName() + " has no chat template"));
+        String template = tokenizers.chatTemplate(preset.apiName()).orElseThrow(() -> InvalidInputException.at(at,
+                "cannot be rendered: model " + preset.apiName() + " has no chat template"));
         ChatEncoder encoder = new ChatEncoder(tokenizer, new ChatTemplate(template),
                 ProcessorPreset.forModel(preset.apiName()), format, preset.tokenIds());
         encoders.putIfAbsent(key, encoder);

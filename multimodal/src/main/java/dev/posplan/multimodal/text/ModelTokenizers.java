@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The tokenizers of the model presets, read once at start-up from configured local directories (models that
- * share a directory share one tokenizer). A model without one cannot take text as a string: {@link #require}
- * says so, naming the model and the setting.
+ * share a directory share one tokenizer), and the chat template each model renders messages with. A model without
+ * a tokenizer cannot take text as a string: {@link #require} says so, naming the model and the setting.
  */
 public final class ModelTokenizers implements AutoCloseable {
 
@@ -21,7 +21,13 @@ public final class ModelTokenizers implements AutoCloseable {
         return "posplan.models" + (model.contains(".") ? "[" + model + "]" : "." + model) + ".tokenizer";
     }
 
+    /** The setting that names a file overriding a model's chat template, {@code posplan.models.<name>.chat-template}. */
+    public static String chatTemplateProperty(String model) {
+        return property(model).replaceFirst("\\.tokenizer$", ".chat-template");
+    }
+
     private final Map<String, HfTokenizer> byModel = new LinkedHashMap<>();
+    private final Map<String, String> templates = new HashMap<>();
 
     /**
      * @param directories model name to tokenizer directory (or {@code tokenizer.json} path)
@@ -29,6 +35,22 @@ public final class ModelTokenizers implements AutoCloseable {
      *                                  start-up instead of at the first request
      */
     public ModelTokenizers(Map<String, Path> directories) {
+        this(directories, Map.of());
+    }
+
+    /**
+     * @param directories   model name to tokenizer directory (or {@code tokenizer.json} path)
+     * @param chatTemplates model name to a Jinja file overriding its chat template
+     * @throws IllegalArgumentException if a configured directory has no tokenizer or a template file cannot be read
+     */
+    public ModelTokenizers(Map<String, Path> directories, Map<String, Path> chatTemplates) {
+        chatTemplates.forEach((model, file) -> {
+            try {
+                templates.put(model, java.nio.file.Files.readString(file));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(chatTemplateProperty(model) + ": cannot read " + file, e);
+            }
+        });
         Map<Path, HfTokenizer> byPath = new HashMap<>();
         directories.forEach((model, dir) -> {
             try {
@@ -44,6 +66,19 @@ public final class ModelTokenizers implements AutoCloseable {
     /** The model's tokenizer, if one is configured. */
     public Optional<HfTokenizer> find(String model) {
         return Optional.ofNullable(byModel.get(model));
+    }
+
+    /**
+     * The chat template {@code model}'s processor renders messages with: the configured override, else the one
+     * posplan ships for the model ({@link ChatTemplates}), else its tokenizer's {@code chat_template}.
+     */
+    public Optional<String> chatTemplate(String model) {
+        String configured = templates.get(model);
+        if (configured != null) {
+            return Optional.of(configured);
+        }
+        Optional<String> shipped = ChatTemplates.builtIn(model);
+        return shipped.isPresent() ? shipped : find(model).flatMap(HfTokenizer::chatTemplate);
     }
 
     /**

@@ -76,7 +76,7 @@ class ChatTemplateTest {
      * Renders every case in one python3 run with HF's {@code apply_chat_template} environment: a sandboxed jinja2
      * with trim_blocks and lstrip_blocks.
      */
-    private static List<String> jinja2(String template, List<Map<String, Object>> cases)
+    static List<String> jinja2(String template, List<Map<String, Object>> cases)
             throws IOException, InterruptedException {
         String script = "import json,sys\nfrom jinja2.sandbox import ImmutableSandboxedEnvironment\n"
                 + "a=json.load(sys.stdin)\nenv=ImmutableSandboxedEnvironment(trim_blocks=True,lstrip_blocks=True)\n"
