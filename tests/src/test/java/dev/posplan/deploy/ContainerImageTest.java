@@ -42,10 +42,10 @@ class ContainerImageTest {
 
     @Test
     void theImagePlansAPrompt() throws Exception {
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri("/api/plan"))
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri("/v1/plans"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"scheme\": \"mrope\", \"format\": \"bare\", "
-                        + "\"parts\": [{\"type\": \"text\", \"tokens\": 5}]}")).build(),
+                        + "\"sequences\": [{\"parts\": [{\"type\": \"text\", \"tokens\": 5}]}]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"length\":5"), r.body());

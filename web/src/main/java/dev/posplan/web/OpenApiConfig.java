@@ -1,17 +1,12 @@
 package dev.posplan.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import dev.posplan.api.PositionValues;
-import dev.posplan.api.TimestampTokens;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import java.util.List;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -21,20 +16,13 @@ import org.springframework.http.ProblemDetail;
 /**
  * The OpenAPI document ({@code /v3/api-docs}, UI at {@code /swagger-ui/index.html}). The wire records in
  * {@code api} carry only Jackson annotations, so their {@code @JsonPropertyDescription}s become the property
- * descriptions here, and the two types Jackson writes through {@code @JsonValue} are described by the JSON they
- * produce, not by their Java shape.
+ * descriptions here, and problems are described by the JSON Spring writes for them.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
     static {
-        SpringDocUtils.getConfig()
-                .replaceWithSchema(PositionValues.class, new ArraySchema().items(new ArraySchema().items(new NumberSchema()))
-                        .description("Nested arrays of positions: integers for int32 plans, float32 values for float32 plans."))
-                .replaceWithSchema(TimestampTokens.class, new Schema<>()
-                        .oneOf(List.of(new ArraySchema().items(new IntegerSchema()), new IntegerSchema()))
-                        .description("One count per temporal patch, or one integer for every patch."))
-                .replaceWithSchema(ProblemDetail.class, problemSchema());
+        SpringDocUtils.getConfig().replaceWithSchema(ProblemDetail.class, problemSchema());
     }
 
     /** RFC 9457 members plus the extension members {@link ProblemAdvice} adds; Spring writes them at the top level. */
@@ -46,7 +34,8 @@ class OpenApiConfig {
                 .addProperty("detail", new StringSchema().description("What is wrong, naming the field."))
                 .addProperty("instance", new StringSchema().format("uri"))
                 .addProperty("field", new StringSchema()
-                        .description("Path of the offending request field, e.g. parts[2].grid or params.head_dim."))
+                        .description("JSON Pointer to the offending request field, e.g. /sequences/0/parts/2/grid or "
+                                + "/params/head_dim."))
                 .addProperty("parameter", new StringSchema().description("The scheme parameter at fault."))
                 .addProperty("limit", new StringSchema().description("The posplan.limits.* property exceeded."))
                 .addProperty("max", new IntegerSchema().format("int64").description("The value of that limit."));
@@ -85,7 +74,8 @@ class OpenApiConfig {
     @Bean
     OpenAPI posplanOpenApi() {
         return new OpenAPI().info(new Info().title("posplan").version("0.1.0")
-                .description("Exact multimodal rotary position IDs and frequency allocations. JSON answers are "
-                        + "limited in size; binary output, batches and the UI come later."));
+                .description("Exact multimodal rotary position IDs and frequency allocations of batches given as "
+                        + "parts, input_ids or chat messages, answered as JSON (capped in size), safetensors, npy or "
+                        + "npz. Contract: specs/api-v1.md."));
     }
 }

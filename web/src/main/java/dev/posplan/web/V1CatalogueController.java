@@ -102,7 +102,7 @@ class V1CatalogueController {
     @Operation(summary = "Every encoding posplan plans, with its typed parameter declarations and outputs")
     @GetMapping(path = "/v1/schemes", produces = MediaType.APPLICATION_JSON_VALUE)
     List<SchemeInfo> schemes() {
-        return SchemeRegistry.all().stream().map(SchemeController::info).toList();
+        return SchemeRegistry.all().stream().map(SchemeCatalogue::info).toList();
     }
 
     @Operation(summary = "One encoding's declaration")
@@ -112,7 +112,7 @@ class V1CatalogueController {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
                     "no scheme '" + V1PlanMapper.clip(name) + "'; GET /v1/schemes lists them");
         }
-        return SchemeController.info(SchemeRegistry.declaration(name));
+        return SchemeCatalogue.info(SchemeRegistry.declaration(name));
     }
 
     /** {@code {"model": ...}} or {@code {"scheme": ..., "params": {...}}}. */

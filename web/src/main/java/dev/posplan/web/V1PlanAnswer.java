@@ -282,6 +282,7 @@ final class V1PlanAnswer {
             m.put("rope_theta", r.theta());
             m.put("partial_rotary_factor", (double) r.rotaryDim() / r.headDim());
             m.put("inv_freq", r.invFreq());
+            m.put("pairing", r.pairing().apiName());
         } else {
             m.put("rotary_dim", 0);
         }

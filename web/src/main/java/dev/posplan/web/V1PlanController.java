@@ -1,5 +1,7 @@
 package dev.posplan.web;
 
+import dev.posplan.multimodal.TokenStream;
+import dev.posplan.web.ops.RequestMetrics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,9 +35,11 @@ class V1PlanController {
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final V1PlanWriter writer;
+    private final RequestMetrics metrics;
 
-    V1PlanController(V1PlanMapper mapper, PlanLimits limits, ObjectMapper json) {
+    V1PlanController(V1PlanMapper mapper, PlanLimits limits, ObjectMapper json, RequestMetrics metrics) {
         this.writer = new V1PlanWriter(mapper, limits, json);
+        this.metrics = metrics;
     }
 
     @Operation(summary = "Plan the positions of a batch",
@@ -89,6 +93,7 @@ class V1PlanController {
         V1PlanAnswer plan = writer.plan(request, answer);
         response.setContentType(answer.mediaType);
         writer.write(plan, answer, response.getOutputStream());
+        metrics.planned(plan.job().scheme().name(), plan.job().rows().stream().mapToLong(TokenStream::length).sum());
     }
 
     /** The answer formats of the contract, with their media types. */

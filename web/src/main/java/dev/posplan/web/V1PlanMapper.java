@@ -318,7 +318,7 @@ class V1PlanMapper {
         int given = (part.grid() != null ? 1 : 0) + (part.gridThw() != null ? 1 : 0)
                 + (part.width() != null || part.height() != null || part.frames() != null ? 1 : 0);
         if (part.camera() != null && !video) {
-            return null == part.grid() ? PlanRequestMapper.camera(part.camera(), at + "/camera").tokenGrid()
+            return null == part.grid() ? WireParts.camera(part.camera(), at + "/camera").tokenGrid()
                     : grid(part.grid(), at + "/grid");
         }
         if (given != 1) {
@@ -327,7 +327,7 @@ class V1PlanMapper {
         }
         if (part.grid() != null) {
             Grid g = grid(part.grid(), at + "/grid");
-            if (!video && g.t() != 1 && !f.imageTilesOnT()) {
+            if (!video && g.t() != 1 && !f.imageTilesOnT() && !f.multiSliceImages()) {
                 throw InvalidInputException.at(at + "/grid", "must have t = 1 for an image in format " + f.apiName()
                         + " (several frames are a video), got " + part.grid());
             }
@@ -423,12 +423,12 @@ class V1PlanMapper {
             }
             case "image" -> {
                 if (part.camera() != null) {
-                    return PromptPart.Image.posed(PlanRequestMapper.camera(part.camera(), at + "/camera"));
+                    return PromptPart.Image.posed(WireParts.camera(part.camera(), at + "/camera"));
                 }
                 return new PromptPart.Image(visualGrid(part, at, preset, false, format));
             }
             case "table" -> {
-                return new PromptPart.Table(TableGrid.serialise(Table.ofCounts(PlanRequestMapper.cells(part.cells())), null,
+                return new PromptPart.Table(TableGrid.serialise(Table.ofCounts(WireParts.cells(part.cells())), null,
                         TableSeparators.MINICPM));
             }
             default -> {
@@ -699,7 +699,7 @@ class V1PlanMapper {
     }
 
     private static Grid grid(List<Integer> sides, String at) {
-        int[] g = PlanRequestMapper.grid(sides, at);
+        int[] g = WireParts.grid(sides, at);
         return new Grid(g[0], g[1], g[2]);
     }
 
@@ -741,7 +741,7 @@ class V1PlanMapper {
     }
 
     private static long tableTokens(List<List<Integer>> cells, String at) {
-        return PlanRequestMapper.tableTokens(required(cells, at), at);
+        return WireParts.tableTokens(required(cells, at), at);
     }
 
     private static <T> T required(T value, String at) {

@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /api/schemes} lists every encoding with its declarations, and {@code POST /api/plan} plans the camera
+ * {@code GET /v1/schemes} lists every encoding with its declarations, and {@code POST /v1/plans} plans the camera
  * encodings from posed images and 2D-TPE from a table part, with the library's numbers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,7 +35,7 @@ class EncodingCatalogueTest extends HttpSupport {
 
     @Test
     void everyEncodingIsListedWithItsTypedDeclarations() throws Exception {
-        JsonNode list = json(get("/api/schemes"));
+        JsonNode list = json(get("/v1/schemes"));
         List<String> names = new ArrayList<>();
         for (JsonNode s : list) {
             names.add(s.get("name").asString());
@@ -82,9 +82,9 @@ class EncodingCatalogueTest extends HttpSupport {
         TokenStream stream = QwenFormats.QWEN2_VL.expand(List.of(new PromptPart.Text(2), PromptPart.Image.posed(view),
                 new PromptPart.Text(1)));
         for (String scheme : List.of("plucker", "prope", "gta", "ucpe")) {
-            HttpResponse<String> r = post("/api/plan", """
-                    {"scheme": "%s", "format": "qwen2-vl", "parts": [{"type": "text", "tokens": 2},
-                     {"type": "image", "camera": %s}, {"type": "text", "tokens": 1}]}""".formatted(scheme, CAMERA));
+            HttpResponse<String> r = post("/v1/plans", """
+                    {"scheme": "%s", "format": "qwen2-vl", "sequences": [{"parts": [{"type": "text", "tokens": 2},
+                     {"type": "image", "camera": %s}, {"type": "text", "tokens": 1}]}]}""".formatted(scheme, CAMERA));
             assertEquals(200, r.statusCode(), scheme + ": " + r.body());
             JsonNode body = json(r);
             assertEquals(0, body.get("axes").size(), scheme);
@@ -92,14 +92,22 @@ class EncodingCatalogueTest extends HttpSupport {
             assertEquals(expected.tensors().size(), body.get("tensors").size(), scheme);
             for (OutputTensor t : expected.tensors()) {
                 JsonNode actual = body.get("tensors").get(t.name());
-                assertEquals(t.shape().size(), actual.get("shape").size(), t.name());
+                // stacked over the batch of one: [1, ...shape], data nested to that shape
+                List<Integer> shape = new ArrayList<>(List.of(1));
+                shape.addAll(t.shape());
+                assertEquals(shape, actual.get("shape").valueStream().map(JsonNode::asInt).toList(), t.name());
+                List<JsonNode> data = flat(actual.get("data"), new ArrayList<>());
                 if (t instanceof OutputTensor.F32 f) {
                     float[] values = f.data();
+                    assertEquals(values.length, data.size(), t.name());
                     for (int i = 0; i < values.length; i++) {
                         // exact (delta 0); JSON's -0.0 reads back as a decimal 0, hence no bit comparison
-                        assertEquals(values[i], actual.get("data").get(i).decimalValue().floatValue(), 0f,
+                        assertEquals(values[i], data.get(i).decimalValue().floatValue(), 0f,
                                 scheme + " " + t.name() + "[" + i + "]");
                     }
+                } else {
+                    assertEquals(java.util.Arrays.stream(((OutputTensor.I32) t).data()).boxed().toList(),
+                            data.stream().map(JsonNode::asInt).toList(), scheme + " " + t.name());
                 }
             }
         }
@@ -107,9 +115,9 @@ class EncodingCatalogueTest extends HttpSupport {
 
     @Test
     void aTableIsAPartThatTpe2dPlans() throws Exception {
-        HttpResponse<String> r = post("/api/plan", """
-                {"scheme": "tpe2d", "format": "bare", "parts": [{"type": "text", "tokens": 3},
-                 {"type": "table", "cells": [[1, 2], [1, 1]]}, {"type": "text", "tokens": 2}]}""");
+        HttpResponse<String> r = post("/v1/plans", """
+                {"scheme": "tpe2d", "format": "bare", "sequences": [{"parts": [{"type": "text", "tokens": 3},
+                 {"type": "table", "cells": [[1, 2], [1, 1]]}, {"type": "text", "tokens": 2}]}]}""");
         assertEquals(200, r.statusCode(), r.body());
         JsonNode body = json(r);
         // 3 text + a 4 x 5 grid (16 separator items, cells 1+2+1+1) + 2 text
@@ -117,18 +125,28 @@ class EncodingCatalogueTest extends HttpSupport {
         assertEquals(List.of("tx", "ty", "px", "py"), List.of(body.get("axes").get(0).asString(),
                 body.get("axes").get(1).asString(), body.get("axes").get(2).asString(),
                 body.get("axes").get(3).asString()));
-        HttpResponse<String> ragged = post("/api/plan", """
-                {"scheme": "tpe2d", "format": "bare", "parts": [{"type": "table", "cells": [[1, 2], [1]]}]}""");
+        HttpResponse<String> ragged = post("/v1/plans", """
+                {"scheme": "tpe2d", "format": "bare", "sequences": [{"parts": [{"type": "table",
+                 "cells": [[1, 2], [1]]}]}]}""");
         assertEquals(422, ragged.statusCode(), ragged.body());
-        assertEquals("parts[0].cells[1]", json(ragged).get("field").asString());
+        assertEquals("/sequences/0/parts/0/cells/1", json(ragged).get("field").asString());
     }
 
     @Test
     void aCameraSchemeWithoutAPosedImageIsTheClientsError() throws Exception {
-        HttpResponse<String> r = post("/api/plan", """
-                {"scheme": "prope", "format": "qwen2-vl", "parts": [{"type": "text", "tokens": 2}]}""");
+        HttpResponse<String> r = post("/v1/plans", """
+                {"scheme": "prope", "format": "qwen2-vl", "sequences": [{"parts": [{"type": "text", "tokens": 2}]}]}""");
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(r.body().contains("camera"), r.body());
+    }
+
+    private static List<JsonNode> flat(JsonNode nested, List<JsonNode> out) {
+        if (nested.isArray()) {
+            nested.forEach(n -> flat(n, out));
+        } else {
+            out.add(nested);
+        }
+        return out;
     }
 
     private static JsonNode find(JsonNode parameters, String name) {

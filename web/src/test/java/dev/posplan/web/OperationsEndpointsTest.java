@@ -34,8 +34,8 @@ class OperationsEndpointsTest extends HttpSupport {
     }
 
     private static String request(String scheme, int decodeSteps, String... parts) {
-        return "{\"scheme\": \"" + scheme + "\", \"format\": \"qwen2-vl\", \"decodeSteps\": " + decodeSteps
-                + ", \"parts\": [" + String.join(", ", parts) + "]}";
+        return "{\"scheme\": \"" + scheme + "\", \"format\": \"qwen2-vl\", \"decode_steps\": " + decodeSteps
+                + ", \"sequences\": [{\"parts\": [" + String.join(", ", parts) + "]}]}";
     }
 
     /** The Prometheus text of {@code /actuator/prometheus}, each sample keyed by name and sorted labels. */
@@ -103,7 +103,7 @@ class OperationsEndpointsTest extends HttpSupport {
         long tokens = 0;
         int[] sizes = {1, 7, 40};
         for (int size : sizes) {
-            HttpResponse<String> r = post("/api/plan", request("mrope", 0, text(size), "{\"type\": \"image\", "
+            HttpResponse<String> r = post("/v1/plans", request("mrope", 0, text(size), "{\"type\": \"image\", "
                     + "\"grid\": [1, 2, 2]}"));
             assertEquals(200, r.statusCode(), r.body());
             tokens += json(r).get("length").longValue();
@@ -111,19 +111,23 @@ class OperationsEndpointsTest extends HttpSupport {
         Map<String, Double> after = scrape();
 
         assertEquals(tokens, delta(before, after, "posplan_tokens_planned_total", "scheme", "mrope"));
-        String[] ok = {"endpoint", "/api/plan", "scheme", "mrope", "status", "200"};
+        String[] ok = {"endpoint", "/v1/plans", "scheme", "mrope", "status", "200"};
         assertEquals(sizes.length, delta(before, after, "posplan_request_duration_seconds_count", ok));
         assertTrue(delta(before, after, "posplan_request_duration_seconds_sum", ok) > 0);
         // A histogram: cumulative buckets up to +Inf, which holds every request.
         double previous = 0;
         for (String le : List.of("0.001", "0.01", "0.1", "1.0", "10.0", "+Inf")) {
-            double bucket = sample(after, "posplan_request_duration_seconds_bucket", "endpoint", "/api/plan",
+            double bucket = sample(after, "posplan_request_duration_seconds_bucket", "endpoint", "/v1/plans",
                     "scheme", "mrope", "status", "200", "le", le);
             assertTrue(bucket >= previous, "bucket le=" + le + " below the one before it");
             previous = bucket;
         }
         assertEquals(sample(after, "posplan_request_duration_seconds_count", ok), previous);
         assertEquals(0, sample(after, "posplan_requests_in_flight"));
+        // a request naming a model is labelled with the model's scheme
+        assertEquals(200, post("/v1/plans", "{\"model\": \"qwen2-vl\", \"sequences\": [{\"parts\": [" + text(4)
+                + "]}]}").statusCode());
+        assertEquals(1, delta(after, scrape(), "posplan_request_duration_seconds_count", ok));
         assertTrue(after.containsKey("posplan_requests_in_flight{}"), "in-flight gauge exported");
     }
 
@@ -131,15 +135,15 @@ class OperationsEndpointsTest extends HttpSupport {
     void refusalsAreCountedByReasonWithoutEchoingClientInput() throws Exception {
         String hostileScheme = "x".repeat(10_000);
         Map<String, Double> before = scrape();
-        assertEquals(400, post("/api/plan", "{\"scheme\": \"mrope\", ").statusCode());
-        assertEquals(413, post("/api/plan", request("mrope", 1_000_000, text(3))).statusCode());
-        assertEquals(422, post("/api/plan", request(hostileScheme, 0, text(3))).statusCode());
-        assertEquals(422, post("/api/plan", request("mrope", 0, "{\"type\": \"image\", \"grid\": [1, 0, 2]}"))
+        assertEquals(400, post("/v1/plans", "{\"scheme\": \"mrope\", ").statusCode());
+        assertEquals(413, post("/v1/plans", request("mrope", 1_000_000, text(3))).statusCode());
+        assertEquals(422, post("/v1/plans", request(hostileScheme, 0, text(3))).statusCode());
+        assertEquals(422, post("/v1/plans", request("mrope", 0, "{\"type\": \"image\", \"grid\": [1, 0, 2]}"))
                 .statusCode());
-        assertEquals(405, get("/api/plan").statusCode());
+        assertEquals(405, get("/v1/plans").statusCode());
         Map<String, Double> after = scrape();
 
-        String plan = "/api/plan";
+        String plan = "/v1/plans";
         assertEquals(1, delta(before, after, "posplan_requests_refused_total", "endpoint", plan, "reason",
                 "unreadable"));
         assertEquals(1, delta(before, after, "posplan_requests_refused_total", "endpoint", plan, "reason", "limit"));

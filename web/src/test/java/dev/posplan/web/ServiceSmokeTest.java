@@ -34,7 +34,7 @@ class ServiceSmokeTest {
 
     @Test
     void listsRegisteredSchemes() throws Exception {
-        HttpResponse<String> r = get("/api/schemes");
+        HttpResponse<String> r = get("/v1/schemes");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("\"mrope-interleave\""), r.body());
     }

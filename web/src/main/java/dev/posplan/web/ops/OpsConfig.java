@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 class OpsConfig {
 
     /** The paths of the planning API; actuator and documentation paths are not traffic. */
-    static final String[] API_PATHS = {"/api/*", "/v1/*"};
+    static final String[] API_PATHS = {"/v1/*"};
 
     @Bean
     FilterRegistrationBean<RequestMetricsFilter> requestMetricsFilter(RequestMetrics metrics) {

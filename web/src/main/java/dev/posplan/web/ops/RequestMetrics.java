@@ -95,8 +95,8 @@ public class RequestMetrics {
         }
     }
 
-    /** A plan of {@code tokens} tokens was answered. */
-    void planned(String scheme, int tokens) {
+    /** A plan of {@code tokens} tokens (the real tokens of every row, padding aside) was answered. */
+    public void planned(String scheme, long tokens) {
         Counter.builder("posplan.tokens.planned")
                 .description("Tokens (sequence positions) of the plans answered")
                 .tags("scheme", schemeLabel(scheme))

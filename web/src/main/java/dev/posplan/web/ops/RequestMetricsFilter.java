@@ -10,7 +10,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Times every API request and counts it in flight and, when it is answered 4xx, refused. The endpoint label is
- * the route pattern Spring matched ({@code /api/plan}); the scheme label is the one {@link PlanMetricsAdvice}
+ * the route pattern Spring matched ({@code /v1/plans}, {@code /v1/schemes/{name}}); the scheme label is the one {@link PlanMetricsAdvice}
  * left on the request after reading its body. Registered for the API paths only (see {@link OpsConfig}), so
  * health probes and Prometheus scrapes do not count as traffic.
  */

@@ -27,18 +27,18 @@ class RequestMetricsFilterTest {
     }
 
     private Counter refused(String reason) {
-        return registry.find("posplan.requests.refused").tags("endpoint", "/api/plan", "reason", reason).counter();
+        return registry.find("posplan.requests.refused").tags("endpoint", "/v1/plans", "reason", reason).counter();
     }
 
-    /** Runs one request through the filter; the handler matches /api/plan, names the scheme and answers status. */
+    /** Runs one request through the filter; the handler matches /v1/plans, names the scheme and answers status. */
     private void serve(int status, AtomicReference<Double> inFlightDuring) throws Exception {
         FilterChain chain = (req, res) -> {
             inFlightDuring.set(inFlight());
-            req.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/plan");
+            req.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/v1/plans");
             req.setAttribute(RequestMetricsFilter.SCHEME_ATTRIBUTE, "mrope");
             ((MockHttpServletResponse) res).setStatus(status);
         };
-        filter.doFilter(new MockHttpServletRequest("POST", "/api/plan"), new MockHttpServletResponse(), chain);
+        filter.doFilter(new MockHttpServletRequest("POST", "/v1/plans"), new MockHttpServletResponse(), chain);
     }
 
     @Test
@@ -47,7 +47,7 @@ class RequestMetricsFilterTest {
         serve(200, during);
         assertEquals(1.0, during.get());
         assertEquals(0.0, inFlight());
-        Timer t = registry.get("posplan.request.duration").tags("endpoint", "/api/plan", "scheme", "mrope",
+        Timer t = registry.get("posplan.request.duration").tags("endpoint", "/v1/plans", "scheme", "mrope",
                 "status", "200").timer();
         assertEquals(1, t.count());
         assertNull(registry.find("posplan.requests.refused").counter(), "a 200 is no refusal");
@@ -75,7 +75,7 @@ class RequestMetricsFilterTest {
         FilterChain failing = (req, res) -> {
             throw new ServletException("bug");
         };
-        assertThrows(ServletException.class, () -> filter.doFilter(new MockHttpServletRequest("POST", "/api/plan"),
+        assertThrows(ServletException.class, () -> filter.doFilter(new MockHttpServletRequest("POST", "/v1/plans"),
                 new MockHttpServletResponse(), failing));
         assertEquals(0.0, inFlight());
         assertEquals(1, registry.get("posplan.request.duration").tags("endpoint", "unmatched", "scheme", "none",

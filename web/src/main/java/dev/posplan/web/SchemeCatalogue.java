@@ -5,30 +5,19 @@ import dev.posplan.api.SchemeInfo;
 import dev.posplan.planners.OnDemand;
 import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeDeclaration;
-import dev.posplan.planners.SchemeRegistry;
-import io.swagger.v3.oas.annotations.Operation;
-import java.util.List;
 import java.util.Locale;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-/** The catalogue: every encoding with its declaration, straight from the registry. */
-@RestController
-@RequestMapping("/api/schemes")
-class SchemeController {
+/** The catalogue entry of an encoding ({@code GET /v1/schemes}), straight from its declaration. */
+final class SchemeCatalogue {
 
-    @Operation(summary = "Every encoding posplan plans, with its typed parameter declarations and outputs")
-    @GetMapping
-    List<SchemeInfo> schemes() {
-        return SchemeRegistry.all().stream().map(SchemeController::info).toList();
+    private SchemeCatalogue() {
     }
 
     static SchemeInfo info(SchemeDeclaration d) {
         SchemeDeclaration.Reference r = d.reference();
         return new SchemeInfo(d.name(), d.summary(), d.paper(), new SchemeInfo.Reference(r.repo(), r.path(), r.commit()),
                 d.axes(), d.dtype().name().toLowerCase(Locale.ROOT), d.formats(), d.parts(), d.outputs(),
-                d.parameters().stream().map(SchemeController::parameter).toList(), onDemand(d.onDemand()));
+                d.parameters().stream().map(SchemeCatalogue::parameter).toList(), onDemand(d.onDemand()));
     }
 
     private static SchemeInfo.OnDemand onDemand(OnDemand o) {
