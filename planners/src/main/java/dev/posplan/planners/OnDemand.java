@@ -25,7 +25,7 @@ public record OnDemand(Slicing slicing, boolean blocks, String note) {
         /** The encoding plans no position ids (a camera encoding: output tensors only), so there is no window. */
         NONE;
 
-        /** The name {@code GET /api/schemes} shows. */
+        /** The name {@code GET /v1/schemes} shows. */
         public String apiName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * One typed scheme parameter as a scheme declares it: name, type, default, allowed range or values,
  * description. The same declaration reads and validates a request's value ({@link #read}), fills the default,
- * and lists the parameter in the catalogue ({@code GET /api/schemes}); a scheme declares its parameters once
+ * and lists the parameter in the catalogue ({@code GET /v1/schemes}); a scheme declares its parameters once
  * ({@link SchemeDeclaration#parameters()}) and builds itself from {@link SchemeParams#get} of them.
  * Immutable; {@link #withDefault} gives a shared declaration (such as {@code rope_theta}) a scheme's default.
  *

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Everything posplan states about one encoding, in one place, next to the code that builds it: the
- * catalogue entry ({@code GET /api/schemes}) and the factory. Its {@link #parameters()} are the only
+ * catalogue entry ({@code GET /v1/schemes}) and the factory. Its {@link #parameters()} are the only
  * parameters the scheme accepts; {@link #create} rejects any other name, and the scheme reads each through its
  * {@link Parameter} (validation and default from the same declaration).
  *
