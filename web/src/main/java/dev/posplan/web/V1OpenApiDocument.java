@@ -34,6 +34,8 @@ class V1OpenApiDocument implements OpenApiCustomizer {
 
     private static final String JSON = "application/json";
     private static final String REF = "#/components/schemas/";
+    private static final tools.jackson.databind.json.JsonMapper WRITER = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     static final String RANGE_REQUEST = """
             {"model": "qwen2-vl", "range": {"start": 2, "length": 4}, "sequences": [
@@ -103,15 +105,15 @@ class V1OpenApiDocument implements OpenApiCustomizer {
         answer(api.getPaths().get("/v1/models").getGet(), new ArraySchema().items(ref("ModelPreset")),
                 Map.of("qwen2-vl", "[" + MODEL + "]"));
         answer(api.getPaths().get("/v1/schemes").getGet(), null, Map.of(EXAMPLE_SCHEME,
-                Json.pretty(List.of(SchemeCatalogue.info(SchemeRegistry.declaration(EXAMPLE_SCHEME))))));
+                written(List.of(SchemeCatalogue.info(SchemeRegistry.declaration(EXAMPLE_SCHEME))))));
         Operation scheme = api.getPaths().get("/v1/schemes/{name}").getGet();
         scheme.getParameters().get(0).example(EXAMPLE_SCHEME).description("Registry name (GET /v1/schemes)");
         answer(scheme, null, Map.of(EXAMPLE_SCHEME,
-                Json.pretty(SchemeCatalogue.info(SchemeRegistry.declaration(EXAMPLE_SCHEME)))));
+                written(SchemeCatalogue.info(SchemeRegistry.declaration(EXAMPLE_SCHEME)))));
         scheme.getResponses().addApiResponse("404", problem("No scheme of that name"));
         Operation frequencies = api.getPaths().get("/v1/frequencies").getPost();
         requestExamples(frequencies, Map.of("model", FREQUENCIES_OF_A_MODEL, "scheme", FREQUENCIES_OF_A_SCHEME));
-        answer(frequencies, ref("Frequencies"), Map.of("scheme", Json.pretty(V1PlanAnswer.frequencies(
+        answer(frequencies, ref("Frequencies"), Map.of("scheme", written(V1PlanAnswer.frequencies(
                 SchemeRegistry.create("mhrope", new SchemeParams(Map.of("head_dim", 64))).frequencies()))));
         frequencies.getResponses().addApiResponse("422", problem("Unknown model or scheme, invalid parameter"));
         Operation compare = api.getPaths().get("/v1/compare").getPost();
@@ -140,6 +142,11 @@ class V1OpenApiDocument implements OpenApiCustomizer {
             json.schema(schema);
         }
         examples.forEach((name, body) -> json.addExamples(name, example(name, body)));
+    }
+
+    /** An answer as the service writes it (Jackson 3, nulls kept), for an example built from the registry. */
+    private static String written(Object answer) {
+        return WRITER.writeValueAsString(answer);
     }
 
     private static Example example(String summary, String json) {
