@@ -10,6 +10,7 @@ import dev.posplan.planners.OutputTensor;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.Scheme;
 import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.ChannelAllocation;
 import dev.posplan.planners.allocation.HeadAllocation;
 import dev.posplan.planners.allocation.PairAllocation;
 import java.util.LinkedHashMap;
@@ -99,6 +100,11 @@ final class PlanResponses {
         if (allocation instanceof HeadAllocation f) {
             return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), null,
                     f.kvHeadAxis(), f.pairing().apiName());
+        }
+        if (allocation instanceof ChannelAllocation f) {
+            // this older answer has no per-channel field: /v1 answers give channel_axis
+            return new FrequencyInfo(f.rule(), f.headDim(), f.rotaryDim(), f.theta(), f.invFreq(), null, null,
+                    f.pairing().apiName());
         }
         return new FrequencyInfo(allocation.rule(), allocation.headDim(), 0, 0, new float[0], null, null, null);
     }
