@@ -165,8 +165,10 @@ public final class HunyuanVl {
         int[] section = p.get(XDROPE_SECTION);
         SectionDoubling doubling = p.getOr(SECTION_DOUBLING, compat.doubling);
         int[] channelAxis = Options.sections(XDROPE_SECTION, () -> channelAxis(section, rotary.pairs(), doubling));
-        QwenWalker walker = new QwenWalker(AXES, DType.INT32, new GridPlacement(compat.timeIsImageIndex),
-                p.getOr(PAD_VALUE, 0.0)).withTextOnlyMaxCountingPads(false);
+        // pad_value is read (and listed among the effective parameters) only where pads keep one
+        double padValue = compat.numberedPadding ? 0 : p.getOr(PAD_VALUE, 0.0);
+        QwenWalker walker = new QwenWalker(AXES, DType.INT32, new GridPlacement(compat.timeIsImageIndex), padValue)
+                .withTextOnlyMaxCountingPads(false);
         PositionDesign design = (compat.numberedPadding ? walker.withNumberedPadding() : walker)
                 .andThen(plan -> plan.withDeltaBase(compat.deltaBase));
         return new ComposedScheme(DECLARATION.name(), design,
