@@ -23,7 +23,8 @@ public final class HostFormats {
             BailingFormat.BAILING,
             BailingFormat.BAILING_INTERLEAVED,
             QwenOmniFormat.QWEN2_5_OMNI,
-            QwenOmniFormat.QWEN3_OMNI));
+            QwenOmniFormat.QWEN3_OMNI,
+            HunyuanFormat.HUNYUAN_VL));
 
     private HostFormats() {
     }

@@ -13,7 +13,7 @@ class HostFormatsTest {
     @Test
     void everyFormatIsFoundByItsOwnApiName() {
         assertEquals(List.of("qwen2-vl", "qwen3-vl", "qwen3-vl-outer-wrap", "internvl2", "bare", "glm4v", "ernie45-vl",
-                "bailing", "bailing-interleaved", "qwen2.5-omni", "qwen3-omni"),
+                "bailing", "bailing-interleaved", "qwen2.5-omni", "qwen3-omni", "hunyuan-vl"),
                 List.copyOf(HostFormats.names()));
         for (HostFormat f : HostFormats.all()) {
             assertSame(f, HostFormats.byName(f.apiName()));

@@ -12,6 +12,7 @@ import dev.posplan.planners.scheme.CircleRope;
 import dev.posplan.planners.scheme.Grape;
 import dev.posplan.planners.scheme.Hope;
 import dev.posplan.planners.scheme.HopeMr;
+import dev.posplan.planners.scheme.HunyuanVl;
 import dev.posplan.planners.scheme.Ilrope;
 import dev.posplan.planners.scheme.Mhrope;
 import dev.posplan.planners.scheme.Mmrope;
@@ -63,6 +64,7 @@ public final class SchemeRegistry {
             Bailing.DECLARATION,
             Qwen25Omni.DECLARATION,
             Qwen3Omni.DECLARATION,
+            HunyuanVl.DECLARATION,
             PluckerScheme.DECLARATION,
             PropeScheme.DECLARATION,
             GtaScheme.DECLARATION,

@@ -53,12 +53,13 @@ class OnDemandPropertiesTest {
         CONFIGS.put("mmrope scaled", Map.of("position_scale", List.of(0.5, 1.5, 2.0)));
         CONFIGS.put("circlerope auto", Map.of("radius", "auto", "move_to_origin", true));
         CONFIGS.put("vanilla pad 2.5", Map.of("pad_value", 2.5));
+        CONFIGS.put("hunyuan-vl vllm", Map.of("compat", "vllm"));
     }
 
     /** Integral schemes whose positions are sums of per-axis tables. */
     private static final Set<String> BLOCKS = Set.of("glm4v", "ernie45-vl", "bailing", "mrope", "mrope-abs-time", "mrope-interleave", "mrope-i",
             "mhrope", "grape", "vrope", "vanilla", "v2pe default", "mrope-abs-time vllm", "mrope stride 0.5",
-            "mrope-i hf-main", "vanilla pad 2.5");
+            "mrope-i hf-main", "vanilla pad 2.5", "hunyuan-vl", "hunyuan-vl vllm");
 
     /** Schemes that plan a whole row and copy the window (2D-TPE's tables; Omni reads back its block's max). */
     private static final Set<String> PLANNED_WHOLE = Set.of("tpe2d", "qwen2.5-omni", "qwen3-omni");
@@ -382,6 +383,7 @@ class OnDemandPropertiesTest {
         }
         boolean tables = config.equals("tpe2d");
         boolean v2pe = config.startsWith("v2pe ") || config.equals("v2pe");
+        boolean imagesOnly = config.startsWith("hunyuan-vl"); // its processor has no video path
         int segments = 1 + random.nextInt(6);
         boolean visual = false;
         for (int i = 0; i < segments; i++) {
@@ -394,11 +396,11 @@ class OnDemandPropertiesTest {
                 b.table(table(random));
             } else {
                 visual = true;
-                b.add(block(random, v2pe));
+                b.add(block(random, v2pe, imagesOnly));
             }
         }
         if ((v2pe && !visual) || (!tables && random.nextBoolean())) {
-            b.add(block(random, v2pe));
+            b.add(block(random, v2pe, imagesOnly));
         }
         if (padding && random.nextInt(4) == 0) {
             b.padding(1 + random.nextInt(3));
@@ -406,12 +408,15 @@ class OnDemandPropertiesTest {
         return b.build();
     }
 
-    private static VisualBlock block(Random random, boolean v2pe) {
+    private static VisualBlock block(Random random, boolean v2pe, boolean imagesOnly) {
         if (v2pe) {
             // whole tiles of num_image_token = 4
             return VisualBlock.image(new Grid(1, 2, 2 * (1 + random.nextInt(3))));
         }
         Grid g = new Grid(1 + random.nextInt(4), 1 + random.nextInt(5), 1 + random.nextInt(6));
+        if (imagesOnly) {
+            return VisualBlock.image(new Grid(1, g.h(), g.w()));
+        }
         if (random.nextBoolean()) {
             // now and then an image of several temporal slices, which some compats refuse
             return VisualBlock.image(new Grid(random.nextInt(5) == 0 ? g.t() : 1, g.h(), g.w()));

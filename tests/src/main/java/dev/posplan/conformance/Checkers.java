@@ -58,6 +58,7 @@ final class Checkers {
         m.put("ernie45_vl", FamilyCheckers.ernie45Vl());
         m.put("bailing", FamilyCheckers.bailing());
         m.put("qwen_omni", new OmniChecker());
+        m.put("hunyuan_vl", new HunyuanChecker());
         return m;
     }
 

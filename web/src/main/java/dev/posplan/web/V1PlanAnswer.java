@@ -18,6 +18,7 @@ import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.PositionBlocks;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.allocation.FrequencyAllocation;
+import dev.posplan.planners.allocation.ChannelAllocation;
 import dev.posplan.planners.allocation.HeadAllocation;
 import dev.posplan.planners.allocation.PairAllocation;
 import dev.posplan.planners.allocation.RotaryAllocation;
@@ -177,7 +178,10 @@ final class V1PlanAnswer {
         return t;
     }
 
-    /** {@code inv_freq} and {@code pair_axis} / {@code kv_head_axis} for rotary allocations; empty otherwise. */
+    /**
+     * {@code inv_freq} and {@code pair_axis} / {@code kv_head_axis} / {@code channel_axis} for rotary allocations;
+     * empty otherwise.
+     */
     List<Tensor> frequencyTensors() {
         FrequencyAllocation f = job.scheme().frequencies();
         List<Tensor> out = new ArrayList<>();
@@ -191,6 +195,9 @@ final class V1PlanAnswer {
         } else if (f instanceof HeadAllocation h) {
             int[] axis = h.kvHeadAxis();
             out.add(Tensor.ofInts("kv_head_axis", TensorDType.INT32, axis, axis.length));
+        } else if (f instanceof ChannelAllocation c) {
+            int[] axis = c.channelAxis();
+            out.add(Tensor.ofInts("channel_axis", TensorDType.INT32, axis, axis.length));
         }
         return out;
     }
@@ -290,6 +297,9 @@ final class V1PlanAnswer {
             m.put("pair_axis", p.pairAxis());
         } else if (f instanceof HeadAllocation h) {
             m.put("kv_head_axis", h.kvHeadAxis());
+        } else if (f instanceof ChannelAllocation c) {
+            // the two channels of a pair may read different axes: one axis per rotated channel, no pair_axis
+            m.put("channel_axis", c.channelAxis());
         }
         return m;
     }

@@ -30,4 +30,9 @@ public enum ChannelPairing implements ApiNamed {
     public int[] channels(int j, int rotaryDim) {
         return this == NEOX ? new int[] {j, j + rotaryDim / 2} : new int[] {2 * j, 2 * j + 1};
     }
+
+    /** The pair channel {@code c} of a {@code rotaryDim}-channel rotation belongs to: the inverse of {@link #channels}. */
+    public int pairOf(int c, int rotaryDim) {
+        return this == NEOX ? c % (rotaryDim / 2) : c / 2;
+    }
 }

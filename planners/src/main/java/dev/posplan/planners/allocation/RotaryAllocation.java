@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * A RoPE allocation: D rotated channels as D/2 pairs, pair {@code j} rotating the two channels its
  * {@link #pairing()} names with angle {@code position[axis] * invFreq[j]} in float32. Which axis a pair reads
- * is per pair ({@link PairAllocation}) or per KV head ({@link HeadAllocation}).
+ * is per pair ({@link PairAllocation}) or per KV head ({@link HeadAllocation}); {@link ChannelAllocation} says
+ * it per channel, for references whose two channels of a pair read different axes.
  */
-public sealed interface RotaryAllocation extends FrequencyAllocation permits PairAllocation, HeadAllocation {
+public sealed interface RotaryAllocation extends FrequencyAllocation
+        permits PairAllocation, HeadAllocation, ChannelAllocation {
 
     /** Rotated channels D (head_dim × partial_rotary_factor). */
     int rotaryDim();

@@ -34,6 +34,7 @@ public final class QwenWalker implements PositionDesign {
     private final BlockPlacement layout;
     private final double padValue;
     private final boolean textOnlyMaxCountsPads;
+    private final boolean numberedPadding;
 
     /**
      * @param axisNames names of the position axes (their count is the buffer's first dimension)
@@ -42,7 +43,7 @@ public final class QwenWalker implements PositionDesign {
      * @param padValue  value stored on padding tokens (HF 4.x: 1, HF main: 0)
      */
     public QwenWalker(List<String> axisNames, DType dtype, BlockPlacement layout, double padValue) {
-        this(axisNames, dtype, dtype, layout, padValue, true);
+        this(axisNames, dtype, dtype, layout, padValue, true, false);
     }
 
     /** A walker padding with 1, HF 4.x's pad value. */
@@ -51,13 +52,14 @@ public final class QwenWalker implements PositionDesign {
     }
 
     private QwenWalker(List<String> axisNames, DType dtype, DType textOnlyDtype, BlockPlacement layout, double padValue,
-            boolean textOnlyMaxCountsPads) {
+            boolean textOnlyMaxCountsPads, boolean numberedPadding) {
         this.axisNames = List.copyOf(axisNames);
         this.dtype = dtype;
         this.textOnlyDtype = textOnlyDtype;
         this.layout = layout;
         this.padValue = padValue;
         this.textOnlyMaxCountsPads = textOnlyMaxCountsPads;
+        this.numberedPadding = numberedPadding;
     }
 
     /**
@@ -65,7 +67,7 @@ public final class QwenWalker implements PositionDesign {
      * path builds a float tensor fall back to HF's integer text-only path (VideoRoPE, HoPE, CircleRoPE).
      */
     public QwenWalker withTextOnlyDtype(DType dtype) {
-        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue, textOnlyMaxCountsPads);
+        return new QwenWalker(axisNames, this.dtype, dtype, layout, padValue, textOnlyMaxCountsPads, numberedPadding);
     }
 
     /**
@@ -77,7 +79,16 @@ public final class QwenWalker implements PositionDesign {
      * tokens only, as HF main and vLLM (whose text-only path never sees pad slots).
      */
     public QwenWalker withTextOnlyMaxCountingPads(boolean counts) {
-        return new QwenWalker(axisNames, dtype, textOnlyDtype, layout, padValue, counts);
+        return new QwenWalker(axisNames, dtype, textOnlyDtype, layout, padValue, counts, numberedPadding);
+    }
+
+    /**
+     * The same walker, but padding slots are numbered like text tokens (one step per slot on every axis, no pad
+     * value): references that compute positions on the padded row as {@code arange(L)} (HunyuanVL's processor),
+     * so left padding shifts the real tokens by the pad count.
+     */
+    public QwenWalker withNumberedPadding() {
+        return new QwenWalker(axisNames, dtype, textOnlyDtype, layout, padValue, textOnlyMaxCountsPads, true);
     }
 
     /** Walks the stream from position 0; M for an all-padding stream is -1. */
@@ -191,7 +202,11 @@ public final class QwenWalker implements PositionDesign {
                 w.sharedText(t.tokens());
             }
         } else if (s instanceof PaddingRun p) {
-            w.padding(p.tokens(), padValue);
+            if (numberedPadding) {
+                w.text(p.tokens());
+            } else {
+                w.padding(p.tokens(), padValue);
+            }
         } else if (s instanceof VisualBlock b) {
             int before = w.cursor();
             bound.place(b, w);
