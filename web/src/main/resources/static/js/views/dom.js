@@ -1,0 +1,50 @@
+// @ts-check
+/** Small DOM helpers shared by the views. */
+
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag @param {Record<string, string>} [attrs] @param {(Node|string)[]} [children]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function el(tag, attrs = {}, children = []) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v; else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+/**
+ * @template {keyof SVGElementTagNameMap} K
+ * @param {K} tag @param {Record<string, string|number>} [attrs] @returns {SVGElementTagNameMap[K]}
+ */
+export function svg(tag, attrs = {}) {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+/**
+ * Sizes a canvas's backing store to its CSS box times devicePixelRatio and returns a context drawing in
+ * CSS pixels.
+ * @param {HTMLCanvasElement} canvas @param {number} cssHeight
+ * @returns {{ctx: CanvasRenderingContext2D, width: number, height: number, dpr: number}}
+ */
+export function fitCanvas(canvas, cssHeight) {
+  const dpr = window.devicePixelRatio || 1;
+  const width = Math.max(1, canvas.clientWidth || canvas.parentElement?.clientWidth || 300);
+  canvas.style.height = `${cssHeight}px`;
+  const w = Math.round(width * dpr);
+  const h = Math.round(cssHeight * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return {ctx, width, height: cssHeight, dpr};
+}
+
+/** A short note in place of a view that does not apply. @param {string} text */
+export function note(text) {
+  return el('p', {class: 'view-note', text});
+}
