@@ -1,7 +1,7 @@
 // @ts-check
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import {readSafetensors} from '../../src/main/resources/static/js/data/safetensors.js';
+import {decodeTensor, readSafetensors} from '../../src/main/resources/static/js/data/safetensors.js';
 import {planDataFromJson, planDataFromSafetensors, positionAt} from '../../src/main/resources/static/js/data/plan-data.js';
 
 /**
@@ -73,6 +73,16 @@ test('random tensors round trip', () => {
     ], {}));
     assert.deepEqual([...tensors.i.data], ints);
     assert.deepEqual([...tensors.f.data], floats);
+  }
+});
+
+test('the byte-order-independent path decodes the same values as the native one', () => {
+  const values = {F32: [1.5, -0, 3.25e-5], F64: [Math.E, -1e300, 0], I32: [-7, 65536, 2 ** 31 - 1], I64: [-(2 ** 50), 3, 0]};
+  for (const [dtype, v] of Object.entries(values)) {
+    const buffer = build([{name: 'x', dtype, shape: [3], values: v}], {});
+    const start = 8 + new DataView(buffer).getUint32(0, true);
+    assert.deepEqual([...decodeTensor(buffer, start, 3, dtype, false)], [...decodeTensor(buffer, start, 3, dtype, true)]);
+    assert.deepEqual([...decodeTensor(buffer, start, 3, dtype, false)], dtype === 'F32' ? v.map(Math.fround) : v);
   }
 });
 

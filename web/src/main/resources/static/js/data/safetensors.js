@@ -45,36 +45,39 @@ export function readSafetensors(buffer) {
     if (end - begin !== count * kind.size || dataStart + end > buffer.byteLength) {
       throw new Error(`safetensors: tensor ${name} of shape [${entry.shape}] does not fit offsets [${begin}, ${end})`);
     }
-    tensors[name] = {dtype: kind.name, shape: entry.shape, data: decode(view, dataStart + begin, count, entry.dtype)};
+    tensors[name] = {dtype: kind.name, shape: entry.shape, data: decodeTensor(buffer, dataStart + begin, count, entry.dtype)};
   }
   return {tensors, metadata: header.__metadata__ ?? {}};
 }
 
+/** Whether this machine stores numbers little-endian, as safetensors does (every browser host does). */
+const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /**
- * @param {DataView} view @param {number} offset @param {number} count @param {string} dtype
+ * One tensor's bytes to a typed array: on a little-endian host a copy of the bytes viewed as the type
+ * (a memcpy: 3 M positions decode in milliseconds), elsewhere element by element through a DataView.
+ * @param {ArrayBuffer} buffer @param {number} offset @param {number} count @param {string} dtype
+ * @param {boolean} [littleEndianHost]
  * @returns {NumericArray}
  */
-function decode(view, offset, count, dtype) {
-  switch (dtype) {
-    case 'F32': {
-      const out = new Float32Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getFloat32(offset + 4 * i, true);
-      return out;
-    }
-    case 'F64': {
-      const out = new Float64Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getFloat64(offset + 8 * i, true);
-      return out;
-    }
-    case 'I32': {
-      const out = new Int32Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getInt32(offset + 4 * i, true);
-      return out;
-    }
-    default: {
-      const out = new Float64Array(count);
-      for (let i = 0; i < count; i++) out[i] = Number(view.getBigInt64(offset + 8 * i, true));
-      return out;
-    }
+export function decodeTensor(buffer, offset, count, dtype, littleEndianHost = HOST_LITTLE_ENDIAN) {
+  const size = DTYPES[/** @type {keyof typeof DTYPES} */ (dtype)].size;
+  if (littleEndianHost) {
+    const bytes = buffer.slice(offset, offset + count * size);
+    if (dtype === 'F32') return new Float32Array(bytes);
+    if (dtype === 'F64') return new Float64Array(bytes);
+    if (dtype === 'I32') return new Int32Array(bytes);
+    const wide = new BigInt64Array(bytes);
+    const out = new Float64Array(count);
+    for (let i = 0; i < count; i++) out[i] = Number(wide[i]);
+    return out;
   }
+  const view = new DataView(buffer);
+  const out = dtype === 'I32' ? new Int32Array(count) : dtype === 'F32' ? new Float32Array(count) : new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = offset + size * i;
+    out[i] = dtype === 'F32' ? view.getFloat32(at, true) : dtype === 'F64' ? view.getFloat64(at, true)
+      : dtype === 'I32' ? view.getInt32(at, true) : Number(view.getBigInt64(at, true));
+  }
+  return out;
 }

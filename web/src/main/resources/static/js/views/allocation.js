@@ -6,7 +6,7 @@
  */
 import {NOT_ROTATED, NO_POSITION, allocationModel, axisName} from '../data/allocation-model.js';
 import {axisColor} from '../data/colors.js';
-import {format} from '../data/token-details.js';
+import {format, shortestFloat32} from '../data/token-details.js';
 import {el, note, svg} from './dom.js';
 
 /** @typedef {import('./strip.js').ViewState} ViewState */
@@ -75,7 +75,7 @@ export function createAllocation(container) {
       const inv = rotated ? a.invFreq[k] : NaN;
       const axis = a.mode === 'heads' && rotated ? 'per head' : axisName(plan.axes, code);
       const g = svg('g', {'data-testid': 'alloc-pair', 'data-pair': k, 'data-axis': axis,
-        'data-inv-freq': rotated ? String(inv) : ''});
+        'data-inv-freq': rotated ? String(shortestFloat32(inv)) : ''});
       const title = svg('title');
       title.textContent = rotated ? `pair ${k} (dims ${2 * k}, ${2 * k + 1}): ${axis}, inv_freq ${format(inv)}`
         : `pair ${k}: not rotated (past rotary_dim ${2 * a.rotary})`;

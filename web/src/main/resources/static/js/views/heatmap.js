@@ -27,8 +27,8 @@ export function createHeatmap(container) {
   const readout = el('div', {class: 'heatmap-readout', 'data-testid': 'heatmap-readout', 'aria-live': 'polite',
     text: 'Hover a cell for its position.'});
   const stepper = el('span', {class: 'frame-stepper'}, [prev, frameInput, next, frameLabel]);
-  const root = el('div', {class: 'heatmap', 'data-testid': 'heatmap'}, [
-    el('div', {class: 'view-toolbar'}, [el('label', {}, ['Block ', spanSelect]), stepper]), maps, readout]);
+  const toolbar = el('div', {class: 'view-toolbar'}, [el('label', {}, ['Block ', spanSelect]), stepper]);
+  const root = el('div', {class: 'heatmap', 'data-testid': 'heatmap'}, [toolbar, maps, readout]);
   container.replaceChildren(root);
 
   /** @type {ViewState|null} */ let state = null;
@@ -158,10 +158,10 @@ export function createHeatmap(container) {
         visual = [];
         maps.replaceChildren(note(plan && plan.axes.length === 0
           ? 'This scheme plans no position ids; see the camera view.' : 'No visual block in this row.'));
-        root.querySelector('.view-toolbar')?.setAttribute('hidden', '');
+        toolbar.hidden = readout.hidden = true;
         return;
       }
-      root.querySelector('.view-toolbar')?.removeAttribute('hidden');
+      toolbar.hidden = readout.hidden = false;
       const changed = wanted.join() !== visual.join();
       visual = wanted;
       if (changed) {

@@ -10,7 +10,7 @@ import {KIND_COLORS, axisColor} from '../data/colors.js';
 import {rowData} from '../data/row-cache.js';
 import {kindOf, textResumes} from '../data/row-layout.js';
 import {format} from '../data/token-details.js';
-import {el, fitCanvas} from './dom.js';
+import {el, fitCanvas, note} from './dom.js';
 import {reveal, showRange, tokenAt, viewport, zoom} from './viewport.js';
 import {bindZoomPan} from './zoom-input.js';
 
@@ -29,7 +29,7 @@ export function createPlot(container) {
     b.addEventListener('click', action);
     return b;
   };
-  const root = el('div', {class: 'plot', 'data-testid': 'plot'}, [
+  const root = el('div', {class: 'plot-body'}, [
     el('div', {class: 'view-toolbar'}, [
       button('−', 'Zoom out', () => set(zoom(vp, 0.5, 0.5))),
       button('+', 'Zoom in', () => set(zoom(vp, 2, 0.5))),
@@ -37,7 +37,9 @@ export function createPlot(container) {
     ]),
     el('div', {class: 'plot-canvas'}, [canvas]), readout, legend,
   ]);
-  container.replaceChildren(root);
+  const empty = note('');
+  const wrapper = el('div', {class: 'plot', 'data-testid': 'plot'}, [empty, root]);
+  container.replaceChildren(wrapper);
 
   /** @type {ViewState|null} */ let state = null;
   let vp = viewport(0, 1);
@@ -60,6 +62,11 @@ export function createPlot(container) {
   function draw() {
     if (!state || state.plans.length === 0) return;
     const plan = state.plans[0];
+    const applicable = plan.axes.length > 0;
+    root.hidden = !applicable;
+    empty.hidden = applicable;
+    empty.textContent = `${plan.scheme} plans no position ids; see the camera view.`;
+    if (!applicable) return;
     const row = Math.min(state.row, plan.batch - 1);
     const data = rowData(plan, row);
     const first = data.layout.first;
@@ -67,11 +74,6 @@ export function createPlot(container) {
     ctx.clearRect(0, 0, width, HEIGHT);
     const plotW = Math.max(1, width - PAD.left - PAD.right);
     const plotH = HEIGHT - PAD.top - PAD.bottom;
-    if (plan.axes.length === 0) {
-      ctx.fillStyle = '#444';
-      ctx.fillText(`${plan.scheme} plans no position ids; see the camera view.`, 10, 20);
-      return;
-    }
     const a = Math.floor(vp.start);
     const b = Math.ceil(vp.end);
     const columns = Math.min(Math.round(plotW), b - a);
@@ -200,7 +202,7 @@ export function createPlot(container) {
     },
   });
   const resize = new ResizeObserver(() => set(vp));
-  resize.observe(root);
+  resize.observe(wrapper);
 
   return {
     /** @param {ViewState} next */
