@@ -69,9 +69,12 @@ export function createBuilder(root, catalogue, current, hooks) {
   function paramsForm(base, owner, scheme) {
     const model = modelByName.get(current().request.model);
     const preset = model && scheme && model.scheme === scheme.name ? model.params : undefined;
-    const box = el('fieldset', { className: 'params', dataset: { pointer: `${base}/params` } },
-      [el('legend', { textContent: scheme ? `${scheme.name} parameters` : 'Parameters' })]);
+    const set = Object.keys(owner.params ?? {}).length;
+    const box = el('details', { className: 'params', open: set > 0, dataset: { pointer: `${base}/params` } },
+      [el('summary', { textContent: scheme ? `${scheme.name} parameters (${set} of ${scheme.parameters.length} set)`
+        : 'Parameters' })]);
     if (!scheme) {
+      box.open = true;
       box.append(el('p', { className: 'hint', textContent: 'Choose a model or a scheme to set its parameters.' }));
       return box;
     }
@@ -91,8 +94,9 @@ export function createBuilder(root, catalogue, current, hooks) {
       control.addEventListener(c.kind === 'select' ? 'change' : 'input',
         () => write(pointer, parseParam(decl, control.value)));
       const allowed = describeAllowed(decl.allowed);
-      box.append(field(decl.name, control, pointer,
-        [decl.type, allowed, decl.description].filter(Boolean).join(' · ')));
+      const f = field(decl.name, control, pointer, [decl.type, allowed].filter(Boolean).join(' · '));
+      if (decl.description) f.title = decl.description;
+      box.append(f);
     }
     return box;
   }
@@ -340,7 +344,9 @@ export function createBuilder(root, catalogue, current, hooks) {
       control.setAttribute('aria-errormessage', note.id);
     }
     if (holder.tagName === 'FIELDSET') holder.querySelector('legend')?.after(note);
+    else if (holder.tagName === 'DETAILS') holder.querySelector('summary')?.after(note);
     else holder.append(note);
+    for (let d = holder.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
     holder.scrollIntoView({ block: 'nearest' });
     return true;
   }
