@@ -11,7 +11,6 @@ import {el, note, svg} from './dom.js';
 
 /** @typedef {import('./strip.js').ViewState} ViewState */
 
-const W = 800;
 const LEFT = 48;
 const BAND = {y: 8, h: 24};
 const BARS = {y: 44, h: 140};
@@ -40,6 +39,8 @@ export function createAllocation(container) {
       legend.replaceChildren();
       return;
     }
+    // user units = CSS pixels of the view's width, so labels keep their size
+    const W = Math.min(1000, Math.max(360, figure.clientWidth || 800));
     const root = svg('svg', {viewBox: `0 0 ${W} ${H}`, role: 'img',
       'aria-label': `Rotary pairs of ${plan.scheme}: axis per pair and inv_freq on a log scale`});
     const step = (W - LEFT - 4) / a.pairs;

@@ -48,3 +48,12 @@ export function fitCanvas(canvas, cssHeight) {
 export function note(text) {
   return el('p', {class: 'view-note', text});
 }
+
+/** Scrolls an element into the viewport when any part of it is outside (probes answer viewport points).
+ * @param {Element} e */
+export function ensureVisible(e) {
+  const r = e.getBoundingClientRect();
+  if (r.top < 0 || r.bottom > window.innerHeight || r.left < 0 || r.right > window.innerWidth) {
+    e.scrollIntoView({block: 'center', inline: 'nearest'});
+  }
+}

@@ -8,13 +8,14 @@ import {viridisCss, viridisInto} from '../data/colors.js';
 import {rowData} from '../data/row-cache.js';
 import {tokenOfCell} from '../data/row-layout.js';
 import {format, shortestFloat32} from '../data/token-details.js';
-import {el, fitCanvas, note} from './dom.js';
+import {el, ensureVisible, fitCanvas, note} from './dom.js';
 
 /** @typedef {import('./strip.js').ViewState} ViewState */
 /** @typedef {import('../data/plan-data.js').Span} Span */
 
-/** Largest map side in CSS pixels; cells shrink to fit, never below 2 px. */
-const MAP_PX = 200;
+/** Map sides in CSS pixels: the maps of all axes share the view's width, within these bounds. */
+const MAP_MIN_PX = 90;
+const MAP_MAX_PX = 220;
 
 /** @param {HTMLElement} container */
 export function createHeatmap(container) {
@@ -73,7 +74,8 @@ export function createHeatmap(container) {
     const data = rowData(plan, rowOf());
     const span = spanOf(spanIndex);
     const [, h, w] = /** @type {number[]} */ (span.grid);
-    const cell = Math.max(2, Math.min(24, Math.floor(MAP_PX / Math.max(h, w))));
+    const mapPx = Math.min(MAP_MAX_PX, Math.max(MAP_MIN_PX, (root.clientWidth - 16 * plan.axes.length) / plan.axes.length));
+    const cell = Math.max(2, Math.min(24, Math.floor(mapPx / Math.max(h, w))));
     if (canvases.length !== plan.axes.length || maps.childElementCount === 0) buildMaps(plan.axes);
     const color = new Uint8ClampedArray(3);
     plan.axes.forEach((name, axis) => {
@@ -183,6 +185,7 @@ export function createHeatmap(container) {
     cellCenter(k, f, h, w, axis) {
       if (k !== spanIndex || f !== frame) show(k, f);
       const {canvas, cell} = canvases[axis];
+      ensureVisible(canvas);
       const r = canvas.getBoundingClientRect();
       return {x: r.left + (w + 0.5) * cell, y: r.top + (h + 0.5) * cell};
     },

@@ -10,7 +10,7 @@ import {KIND_COLORS, axisColor} from '../data/colors.js';
 import {rowData} from '../data/row-cache.js';
 import {kindOf, textResumes} from '../data/row-layout.js';
 import {format} from '../data/token-details.js';
-import {el, fitCanvas, note} from './dom.js';
+import {el, ensureVisible, fitCanvas, note} from './dom.js';
 import {reveal, showRange, tokenAt, viewport, zoom} from './viewport.js';
 import {bindZoomPan} from './zoom-input.js';
 
@@ -236,6 +236,7 @@ export function createPlot(container) {
       draw();
       const plan = /** @type {ViewState} */ (state).plans[0];
       const data = rowData(plan, Math.min(/** @type {ViewState} */ (state).row, plan.batch - 1));
+      ensureVisible(canvas);
       const r = canvas.getBoundingClientRect();
       return {x: r.left + map.x(token + 0.5), y: r.top + map.y(data.values(axis)[token - data.layout.first])};
     },

@@ -9,7 +9,7 @@ import {DIFF_COLOR, KIND_COLORS, viridisInto} from '../data/colors.js';
 import {rowData} from '../data/row-cache.js';
 import {KINDS, kindAt} from '../data/row-layout.js';
 import {format, tokenDetails} from '../data/token-details.js';
-import {el, fitCanvas} from './dom.js';
+import {el, ensureVisible, fitCanvas} from './dom.js';
 import {reveal, showRange, tokenAt, viewport, zoom} from './viewport.js';
 import {bindZoomPan} from './zoom-input.js';
 
@@ -308,6 +308,7 @@ export function createStrip(container) {
         vp = reveal(vp, i);
       }
       draw();
+      ensureVisible(canvas);
       const r = canvas.getBoundingClientRect();
       return r.left + (i + 0.5 - vp.start) / (vp.end - vp.start) * r.width;
     },
