@@ -8,7 +8,7 @@
 import {cameraViews} from '../data/camera-rays.js';
 import {viridisCss, viridisInto} from '../data/colors.js';
 import {format} from '../data/token-details.js';
-import {el, fitCanvas, note, svg} from './dom.js';
+import {el, fitCanvas, note, paintCells, svg} from './dom.js';
 
 /** @typedef {import('./strip.js').ViewState} ViewState */
 /** @typedef {import('../data/camera-rays.js').CameraView} CameraView */
@@ -55,25 +55,16 @@ export function createCameraView(container) {
     const fig = el('figure', {class: 'camera-figure'}, [el('figcaption', {text: `${v.label} (token span ${v.span}, ${v.h}×${v.w})`}),
       el('div', {class: 'camera-maps'}, maps)]);
     requestAnimationFrame(() => {
-      const {ctx} = fitCanvas(canvas, v.h * cell);
-      for (let c = 0; c < v.h * v.w; c++) {
-        const [x, y, z] = [dirs[3 * c], dirs[3 * c + 1], dirs[3 * c + 2]];
-        ctx.fillStyle = Number.isNaN(x) ? '#808080'
-          : `rgb(${Math.round((x + 1) * 127.5)},${Math.round((y + 1) * 127.5)},${Math.round((z + 1) * 127.5)})`;
-        ctx.fillRect((c % v.w) * cell, Math.floor(c / v.w) * cell, cell, cell);
-      }
+      paintCells(fitCanvas(canvas, v.h * cell).ctx, v.w, v.h, cell, (c, rgb, at) => {
+        for (let j = 0; j < 3; j++) rgb[at + j] = Number.isNaN(dirs[3 * c]) ? 128 : Math.round((dirs[3 * c + j] + 1) * 127.5);
+      });
       if (scalarCanvas && v.scalar) {
         const s = v.scalar.values;
         let lo = Infinity;
         let hi = -Infinity;
         for (const x of s) if (Number.isFinite(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
-        const sctx = fitCanvas(scalarCanvas, v.h * cell).ctx;
-        const rgb = new Uint8ClampedArray(3);
-        for (let c = 0; c < s.length; c++) {
-          viridisInto(hi > lo ? (s[c] - lo) / (hi - lo) : 0.5, rgb, 0);
-          sctx.fillStyle = `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
-          sctx.fillRect((c % v.w) * cell, Math.floor(c / v.w) * cell, cell, cell);
-        }
+        paintCells(fitCanvas(scalarCanvas, v.h * cell).ctx, v.w, v.h, cell,
+          (c, rgb, at) => viridisInto(hi > lo ? (s[c] - lo) / (hi - lo) : 0.5, rgb, at));
         fig.append(el('div', {class: 'heatmap-scale'}, [el('span', {text: `${v.scalar.name}: ${format(lo)}`}),
           el('span', {class: 'scale-bar', style: `background: linear-gradient(to right, ${[0, 0.5, 1].map(viridisCss).join(', ')})`}),
           el('span', {text: format(hi)})]));

@@ -57,3 +57,24 @@ export function ensureVisible(e) {
     e.scrollIntoView({block: 'center', inline: 'nearest'});
   }
 }
+
+/**
+ * Paints a grid of w x h cells, each `cell` CSS pixels square, from one colour per cell: one ImageData
+ * pixel per cell, scaled up without smoothing (no per-cell fill calls).
+ * @param {CanvasRenderingContext2D} ctx drawing in CSS pixels
+ * @param {number} w @param {number} h @param {number} cell
+ * @param {(k: number, rgb: Uint8ClampedArray, at: number) => void} colour writes cell k's RGB at rgb[at..at+2]
+ */
+export function paintCells(ctx, w, h, cell, colour) {
+  const image = new ImageData(w, h);
+  for (let k = 0; k < w * h; k++) {
+    colour(k, image.data, 4 * k);
+    image.data[4 * k + 3] = 255;
+  }
+  const tile = document.createElement('canvas');
+  tile.width = w;
+  tile.height = h;
+  /** @type {CanvasRenderingContext2D} */ (tile.getContext('2d')).putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(tile, 0, 0, w * cell, h * cell);
+}

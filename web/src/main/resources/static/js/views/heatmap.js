@@ -8,7 +8,7 @@ import {viridisCss, viridisInto} from '../data/colors.js';
 import {rowData} from '../data/row-cache.js';
 import {tokenOfCell} from '../data/row-layout.js';
 import {format, shortestFloat32} from '../data/token-details.js';
-import {el, ensureVisible, fitCanvas, note} from './dom.js';
+import {el, ensureVisible, fitCanvas, note, paintCells} from './dom.js';
 
 /** @typedef {import('./strip.js').ViewState} ViewState */
 /** @typedef {import('../data/plan-data.js').Span} Span */
@@ -95,16 +95,14 @@ export function createHeatmap(container) {
       ctx.font = `${Math.min(11, cell / 2)}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      for (let r = 0; r < h; r++) {
-        for (let c = 0; c < w; c++) {
-          const v = values[tokenOfCell(span, frame, r, c) - data.layout.first];
+      const base = tokenOfCell(span, frame, 0, 0) - data.layout.first;
+      paintCells(ctx, w, h, cell, (k, rgb, at) => viridisInto(hi > lo ? (values[base + k] - lo) / (hi - lo) : 0.5, rgb, at));
+      if (labels) {
+        for (let k = 0; k < h * w; k++) {
+          const v = values[base + k];
           viridisInto(hi > lo ? (v - lo) / (hi - lo) : 0.5, color, 0);
-          ctx.fillStyle = `rgb(${color[0]},${color[1]},${color[2]})`;
-          ctx.fillRect(c * cell, r * cell, cell, cell);
-          if (labels) {
-            ctx.fillStyle = color[1] > 150 ? '#000' : '#fff';
-            ctx.fillText(format(v), (c + 0.5) * cell, (r + 0.5) * cell, cell - 2);
-          }
+          ctx.fillStyle = color[1] > 150 ? '#000' : '#fff';
+          ctx.fillText(format(v), (k % w + 0.5) * cell, (Math.floor(k / w) + 0.5) * cell, cell - 2);
         }
       }
       const caption = /** @type {HTMLElement} */ (canvas.parentElement?.querySelector('.heatmap-scale'));
