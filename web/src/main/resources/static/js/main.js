@@ -88,6 +88,8 @@ function updateViews() {
       : `${diff.count} tokens of row ${row} differ; the first is token ${diff.first}.`) : '';
   for (const view of Object.values(views)) view.update(state.viewState);
   if (v.zoom && views.strip?.zoomTo) views.strip.zoomTo(v.zoom[0], v.zoom[1]);
+  /** @type {HTMLInputElement} */ (byId('zoom-from')).value = v.zoom ? String(v.zoom[0]) : '';
+  /** @type {HTMLInputElement} */ (byId('zoom-to')).value = v.zoom ? String(v.zoom[1]) : '';
 }
 
 /**
@@ -178,7 +180,8 @@ function jumpTo(row, token) {
   state.layout.view.token = token;
   updateViews();
   const half = 32;
-  views.strip?.zoomTo?.(Math.max(0, token - half), token + half);
+  state.layout.view.zoom = [Math.max(0, token - half), token + half];
+  views.strip?.zoomTo?.(...state.layout.view.zoom);
   byId('strip-panel').scrollIntoView({ block: 'nearest' });
   saveLink();
 }

@@ -171,6 +171,8 @@ class InspectorBrowserTest {
         JsonNode main = page.post("/v1/plans", page.pageRequest());
         assertEquals(Arrays.toString(positions(main, first)), Arrays.toString(readPositions(details)));
         page.screenshot("inspector-compare");
+        page.js("document.getElementById('compare-panel').scrollIntoView({block: 'center'});");
+        page.screenshot("inspector-compare-panel");
 
         // the share link: a fresh page from the URL plans the same layout, candidates and view
         Thread.sleep(400); // the link is rewritten 150 ms after the last change

@@ -71,10 +71,14 @@ export function createBuilder(root, catalogue, current, hooks) {
   function paramsForm(base, owner, scheme) {
     const model = modelByName.get(current().request.model);
     const preset = model && scheme && model.scheme === scheme.name ? model.params : undefined;
-    const set = Object.keys(owner.params ?? {}).length;
-    const box = el('details', { className: 'params', open: set > 0, dataset: { pointer: `${base}/params` } },
-      [el('summary', { textContent: scheme ? `${scheme.name} parameters (${set} of ${scheme.parameters.length} set)`
-        : 'Parameters' })]);
+    const summary = el('summary');
+    const count = () => {
+      const set = Object.keys(owner.params ?? {}).length;
+      summary.textContent = scheme ? `${scheme.name} parameters (${set} of ${scheme.parameters.length} set)` : 'Parameters';
+      return set;
+    };
+    const box = el('details', { className: 'params', open: count() > 0, dataset: { pointer: `${base}/params` } },
+      [summary]);
     if (!scheme) {
       box.open = true;
       box.append(el('p', { className: 'hint', textContent: 'Choose a model or a scheme to set its parameters.' }));
@@ -93,8 +97,10 @@ export function createBuilder(root, catalogue, current, hooks) {
         control = el('input', { type: 'text', inputMode: c.inputMode, value: formatParam(value),
           placeholder: placeholderFor(decl, preset), spellcheck: false });
       }
-      control.addEventListener(c.kind === 'select' ? 'change' : 'input',
-        () => write(pointer, parseParam(decl, control.value)));
+      control.addEventListener(c.kind === 'select' ? 'change' : 'input', () => {
+        write(pointer, parseParam(decl, control.value));
+        count();
+      });
       const allowed = describeAllowed(decl.allowed);
       const f = field(decl.name, control, pointer, [decl.type, allowed].filter(Boolean).join(' · '));
       if (decl.description) f.title = decl.description;
