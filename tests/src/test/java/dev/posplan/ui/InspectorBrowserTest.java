@@ -223,6 +223,8 @@ class InspectorBrowserTest {
         assertEquals(806_502, length, "50 text + vision start + 1800×16×28 + vision end + 50 text");
         assertEquals(length, ((Number) page.js("return window.posplan.plans[0].length;")).intValue());
         double cold = firstDraw();
+        page.js("document.querySelector('[data-testid=strip]').scrollIntoView({block: 'center'});");
+        page.screenshot("inspector-s4-hour-of-video");
 
         double[] warm = new double[3];
         for (int k = 0; k < warm.length; k++) {
@@ -244,7 +246,7 @@ class InspectorBrowserTest {
         double[] expected = new double[ids.size()];
         for (int a = 0; a < expected.length; a++) expected[a] = ids.get(a).get(0).get(0).asDouble();
         assertEquals(Arrays.toString(expected), Arrays.toString(readPositions(details)));
-        page.screenshot("inspector-s4-hour-of-video");
+        page.screenshot("inspector-s4-zoomed");
 
         String report = String.format(java.util.Locale.ROOT,
                 "S4 (%,d tokens): request start -> first strip draw %.0f ms on the first page load, %.0f ms median of %d"
