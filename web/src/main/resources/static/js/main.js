@@ -57,7 +57,10 @@ function saveLink() {
   linkTimer = window.setTimeout(async () => {
     const fragment = await encodeLayout(state.layout);
     history.replaceState(null, '', `#${fragment}`);
-    byId('curl').textContent = curlCommand(location.origin, '/v1/plans', state.layout.request);
+    const { request, candidates } = state.layout;
+    byId('curl').textContent = [curlCommand(location.origin, '/v1/plans', request),
+      ...(candidates.length > 0 ? [curlCommand(location.origin, '/v1/compare', compareRequest(request, candidates))] : []),
+    ].join('\n');
   }, 150);
 }
 
