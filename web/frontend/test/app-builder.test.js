@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { controlFor, parseParam, placeholderFor } from '../../src/main/resources/static/js/builder/params.js';
-import { formatField, modeOf, newPart, parseField, switchMode, PART_TYPES }
+import { formatField, modeOf, newPart, parseField, setField, switchMode, PART_TYPES }
   from '../../src/main/resources/static/js/builder/part-types.js';
 import { formatPointer, getAt, nearestPointer, parsePointer, setAt }
   from '../../src/main/resources/static/js/builder/pointers.js';
@@ -106,6 +106,11 @@ test('every part mode shows its template and reads it back; switching modes keep
       for (const k of others) if (!own.includes(k)) assert.equal(part[k], undefined, `${t.type}/${m.name} drops ${k}`);
     }
   }
+  assert.equal(modeOf({ type: 'audio', mel_frames: 3000 }).name, 'json', 'fields without a form are edited as JSON');
+  assert.equal(modeOf({ type: 'hologram', voxels: 3 }).name, 'json', 'a type the builder does not know too');
+  const audio = { type: 'audio', tokens: 5 };
+  setField(audio, modeOf({ type: 'audio', x: 1 }).fields[0], parseField('json', '{"mel_frames": 3000}'));
+  assert.deepEqual(audio, { type: 'audio', mel_frames: 3000 });
   assert.deepEqual(parseField('cells', '1 2\n 3, 4 \n'), [[1, 2], [3, 4]]);
   assert.equal(parseField('integer[]', '1, x'), '1, x');
 });

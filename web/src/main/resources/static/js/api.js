@@ -82,16 +82,19 @@ function planDataModule() {
 }
 
 /**
- * Plans a request as safetensors and decodes it.
- * @param {Record<string, any>} request @param {AbortSignal} [signal]
- * @returns {Promise<{plan: PlanData, bytes: ArrayBuffer}>}
+ * Plans a request as safetensors (the compact answer: 806k tokens are 9.7 MB, not 30 MB of JSON).
+ * @param {Record<string, any>} request @param {AbortSignal} [signal] @returns {Promise<ArrayBuffer>}
  */
-export async function fetchPlan(request, signal) {
+export async function fetchPlanBytes(request, signal) {
   const res = await post('/v1/plans?format=safetensors', inspectorRequest(request), 'application/vnd.safetensors',
     signal);
-  const bytes = await res.arrayBuffer();
+  return res.arrayBuffer();
+}
+
+/** @param {ArrayBuffer} bytes a safetensors answer @returns {Promise<PlanData>} */
+export async function decodePlan(bytes) {
   const { planDataFromSafetensors } = await planDataModule();
-  return { plan: planDataFromSafetensors(bytes), bytes };
+  return planDataFromSafetensors(bytes);
 }
 
 /**

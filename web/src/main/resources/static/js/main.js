@@ -4,7 +4,7 @@
  * the views, plans (main layout and compared candidates, as safetensors), compares, and keeps the link in
  * step with the layout. `window.posplan` exposes the state, the decoded plans and the views to browser tests.
  */
-import { ApiProblem, fetchPlan, fetchPlanAs, getModels, getOpenApi, getSchemes, postCompare } from './api.js';
+import { ApiProblem, decodePlan, fetchPlanAs, fetchPlanBytes, getModels, getOpenApi, getSchemes, postCompare } from './api.js';
 import { createBuilder, offeredPartTypes } from './builder/form.js';
 import { candidateRequest, compareFieldToLayout, compareRequest, diffMask, renderCompare } from './compare.js';
 import { FILE_NAMES, curlCommand, saveBlob } from './export.js';
@@ -21,8 +21,8 @@ const VIEWS = [
   { module: 'heatmap', factory: 'createHeatmap', panel: 'heatmap-panel' },
   { module: 'plot', factory: 'createPlot', panel: 'plot-panel' },
   { module: 'allocation', factory: 'createAllocation', panel: 'allocation-panel' },
-  { module: 'table', factory: 'createTableView', panel: 'table-panel' },
-  { module: 'camera', factory: 'createCameraView', panel: 'camera-panel' },
+  { module: 'table-view', factory: 'createTableView', panel: 'table-panel' },
+  { module: 'camera-view', factory: 'createCameraView', panel: 'camera-panel' },
 ];
 
 /** @param {string} id @returns {HTMLElement} */
@@ -57,7 +57,10 @@ function saveLink() {
   linkTimer = window.setTimeout(async () => {
     const fragment = await encodeLayout(state.layout);
     history.replaceState(null, '', `#${fragment}`);
-    byId('curl').textContent = curlCommand(location.origin, '/v1/plans', state.layout.request);
+    const { request, candidates } = state.layout;
+    byId('curl').textContent = [curlCommand(location.origin, '/v1/plans', request),
+      ...(candidates.length > 0 ? [curlCommand(location.origin, '/v1/compare', compareRequest(request, candidates))] : []),
+    ].join('\n');
   }, 150);
 }
 
@@ -88,6 +91,8 @@ function updateViews() {
       : `${diff.count} tokens of row ${row} differ; the first is token ${diff.first}.`) : '';
   for (const view of Object.values(views)) view.update(state.viewState);
   if (v.zoom && views.strip?.zoomTo) views.strip.zoomTo(v.zoom[0], v.zoom[1]);
+  /** @type {HTMLInputElement} */ (byId('zoom-from')).value = v.zoom ? String(v.zoom[0]) : '';
+  /** @type {HTMLInputElement} */ (byId('zoom-to')).value = v.zoom ? String(v.zoom[1]) : '';
 }
 
 /**
@@ -126,7 +131,7 @@ async function plan() {
   byId('status').textContent = 'Planning…';
   performance.clearMarks('posplan:request-start');
   performance.mark('posplan:request-start');
-  const results = await Promise.allSettled(requests.map((r) => fetchPlan(r, ctl.signal)));
+  const results = await Promise.allSettled(requests.map((r) => fetchPlanBytes(r, ctl.signal)));
   if (ctl.signal.aborted) return;
   const failed = results.findIndex((r) => r.status === 'rejected');
   if (failed >= 0) {
@@ -134,9 +139,13 @@ async function plan() {
     report(/** @type {PromiseRejectedResult} */ (results[failed]).reason, failed);
     return;
   }
+  performance.mark('posplan:plan-received');
+  const answers = results.map((r) => /** @type {PromiseFulfilledResult<ArrayBuffer>} */ (r).value);
+  const decoded = await Promise.all(answers.map(decodePlan));
+  if (ctl.signal.aborted) return;
   plans.length = 0;
-  for (const r of results) plans.push(/** @type {PromiseFulfilledResult<any>} */ (r).value.plan);
-  mainBytes = /** @type {PromiseFulfilledResult<any>} */ (results[0]).value.bytes;
+  plans.push(...decoded);
+  mainBytes = answers[0];
   performance.mark('posplan:plan-decoded');
   state.planned++;
   renderSummary();
@@ -174,7 +183,8 @@ function jumpTo(row, token) {
   state.layout.view.token = token;
   updateViews();
   const half = 32;
-  views.strip?.zoomTo?.(Math.max(0, token - half), token + half);
+  state.layout.view.zoom = [Math.max(0, token - half), token + half];
+  views.strip?.zoomTo?.(...state.layout.view.zoom);
   byId('strip-panel').scrollIntoView({ block: 'nearest' });
   saveLink();
 }
@@ -264,15 +274,14 @@ function wireControls() {
 
 async function start() {
   wireControls();
-  const [catalogue] = await Promise.all([
-    Promise.all([getModels(), getSchemes(), getOpenApi().catch(() => null)]),
-    mountViews(),
-  ]);
-  const [m, schemes, openapi] = catalogue;
+  const [[m, schemes]] = await Promise.all([Promise.all([getModels(), getSchemes()]), mountViews()]);
   models = m;
-  const examples = Object.entries(openapi?.paths?.['/v1/plans']?.post?.requestBody?.content?.['application/json']
-    ?.examples ?? {}).map(([name, ex]) => ({ name, summary: /** @type {any} */ (ex).summary ?? name,
-    value: /** @type {any} */ (ex).value }));
+  const examples = async () => {
+    const openapi = await getOpenApi();
+    return Object.entries(openapi?.paths?.['/v1/plans']?.post?.requestBody?.content?.['application/json']
+      ?.examples ?? {}).map(([name, ex]) => ({ name, summary: /** @type {any} */ (ex).summary ?? name,
+      value: /** @type {any} */ (ex).value }));
+  };
   try {
     const fromLink = await decodeLayout(location.hash);
     if (fromLink) state.layout = fromLink;

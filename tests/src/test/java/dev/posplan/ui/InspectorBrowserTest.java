@@ -48,6 +48,7 @@ class InspectorBrowserTest {
 
     /** Hovers token i of the strip (the strip scrolls it into view) and answers the hover details element. */
     private static WebElement hoverToken(int token) {
+        page.js("document.querySelector('[data-testid=strip]').scrollIntoView({block: 'center'});");
         double x = ((Number) page.js("return window.posplan.views.strip.clientXForToken(arguments[0]);", token))
                 .doubleValue();
         double y = ((Number) page.js("const c = document.querySelector('[data-testid=strip] canvas');"
@@ -79,8 +80,8 @@ class InspectorBrowserTest {
         long before = page.planned();
         new Select(page.driver.findElement(By.cssSelector("select[data-pointer='/sequences/0/~new']")))
                 .selectByValue("video");
-        page.driver.findElement(By.cssSelector("[data-testid=add-part-0]")).click();
-        page.driver.findElement(By.cssSelector("[data-testid=plan]")).click();
+        page.click("[data-testid=add-part-0]");
+        page.click("[data-testid=plan]");
         page.awaitPlanned(before, Duration.ofSeconds(30));
 
         String request = page.pageRequest();
@@ -142,12 +143,12 @@ class InspectorBrowserTest {
         page.open(page.link(layout));
         page.js("document.querySelector('[data-pointer=\"/params\"]').open = true;");
         new Select(page.driver.findElement(By.cssSelector("select[data-pointer='/params/compat']"))).selectByValue("vllm");
-        page.driver.findElement(By.cssSelector("[data-testid=add-candidate]")).click();
+        page.click("[data-testid=add-candidate]");
         page.js("document.querySelector('[data-pointer=\"/candidates/0/params\"]').open = true;");
         new Select(page.driver.findElement(By.cssSelector("select[data-pointer='/candidates/0/params/compat']")))
                 .selectByValue("hf-main");
         long before = page.planned();
-        page.driver.findElement(By.cssSelector("[data-testid=plan]")).click();
+        page.click("[data-testid=plan]");
         page.awaitPlanned(before, Duration.ofSeconds(30));
         page.await("window.posplan.state.compare", Duration.ofSeconds(30), "the comparison");
 
@@ -164,12 +165,14 @@ class InspectorBrowserTest {
         assertEquals(first, maskFirst.intValue(), "the strip's diff mask starts at the API's first difference");
         assertEquals(pair.get("differing_tokens").asInt(), maskCount.intValue());
 
-        page.driver.findElement(By.cssSelector("[data-testid=jump-first-difference]")).click();
+        page.click("[data-testid=jump-first-difference]");
         page.await("window.posplan.state.layout.view.token === " + first, Duration.ofSeconds(5), "the jump");
         WebElement details = hoverToken(first);
         JsonNode main = page.post("/v1/plans", page.pageRequest());
         assertEquals(Arrays.toString(positions(main, first)), Arrays.toString(readPositions(details)));
         page.screenshot("inspector-compare");
+        page.js("document.getElementById('compare-panel').scrollIntoView({block: 'center'});");
+        page.screenshot("inspector-compare-panel");
 
         // the share link: a fresh page from the URL plans the same layout, candidates and view
         Thread.sleep(400); // the link is rewritten 150 ms after the last change
@@ -191,7 +194,7 @@ class InspectorBrowserTest {
         WebElement headDim = page.driver.findElement(By.cssSelector("input[data-pointer='/params/head_dim']"));
         headDim.clear();
         headDim.sendKeys("1");
-        page.driver.findElement(By.cssSelector("[data-testid=plan]")).click();
+        page.click("[data-testid=plan]");
         page.await("document.querySelector('[data-testid=field-error]')", Duration.ofSeconds(30), "the field's problem");
         WebElement error = page.driver.findElement(By.cssSelector("[data-testid=field-error]"));
         assertEquals("/params/head_dim", error.getDomAttribute("data-field"));
@@ -220,11 +223,13 @@ class InspectorBrowserTest {
         assertEquals(806_502, length, "50 text + vision start + 1800×16×28 + vision end + 50 text");
         assertEquals(length, ((Number) page.js("return window.posplan.plans[0].length;")).intValue());
         double cold = firstDraw();
+        page.js("document.querySelector('[data-testid=strip]').scrollIntoView({block: 'center'});");
+        page.screenshot("inspector-s4-hour-of-video");
 
         double[] warm = new double[3];
         for (int k = 0; k < warm.length; k++) {
             long before = page.planned();
-            page.driver.findElement(By.cssSelector("[data-testid=plan]")).click();
+            page.click("[data-testid=plan]");
             page.awaitPlanned(before, Duration.ofSeconds(60));
             warm[k] = firstDraw();
         }
@@ -241,13 +246,13 @@ class InspectorBrowserTest {
         double[] expected = new double[ids.size()];
         for (int a = 0; a < expected.length; a++) expected[a] = ids.get(a).get(0).get(0).asDouble();
         assertEquals(Arrays.toString(expected), Arrays.toString(readPositions(details)));
-        page.screenshot("inspector-s4-hour-of-video");
+        page.screenshot("inspector-s4-zoomed");
 
         String report = String.format(java.util.Locale.ROOT,
                 "S4 (%,d tokens): request start -> first strip draw %.0f ms on the first page load, %.0f ms median of %d"
                         + " re-plans (min %.0f, max %.0f); hover -> details %.1f ms median, %.1f ms max of %d hovers",
                 length, cold, warm[warm.length / 2], warm.length, warm[0], warm[warm.length - 1], ms[ms.length / 2],
-                ms[ms.length - 1], ms.length);
+                ms[ms.length - 1], ms.length) + "; each draw: " + String.join(", ", phases);
         // figures, not a pass mark: timings on a shared 2-core machine vary (docs/ui.md gives them with the machine)
         System.out.println("[inspector timing] " + report);
     }
@@ -257,10 +262,19 @@ class InspectorBrowserTest {
         page.await("(() => { const s = performance.getEntriesByName('posplan:request-start').at(-1);"
                 + " return s && performance.getEntriesByName('posplan:strip-drawn').some(e => e.startTime >= s.startTime); })()",
                 Duration.ofSeconds(60), "the strip's first draw");
-        return ((Number) page.js("const s = performance.getEntriesByName('posplan:request-start').at(-1);"
-                + "const d = performance.getEntriesByName('posplan:strip-drawn').find(e => e.startTime >= s.startTime);"
-                + "return d.startTime - s.startTime;")).doubleValue();
+        @SuppressWarnings("unchecked")
+        List<Number> t = (List<Number>) page.js("const s = performance.getEntriesByName('posplan:request-start').at(-1);"
+                + "const after = (n) => performance.getEntriesByName(n).find(e => e.startTime >= s.startTime).startTime;"
+                + "return [after('posplan:strip-drawn'), after('posplan:plan-received'), after('posplan:plan-decoded')]"
+                + ".map(x => x - s.startTime);");
+        phases.add(String.format(java.util.Locale.ROOT, "%.0f ms (answer %.0f, decode %.0f, draw %.0f)",
+                t.get(0).doubleValue(), t.get(1).doubleValue(), t.get(2).doubleValue() - t.get(1).doubleValue(),
+                t.get(0).doubleValue() - t.get(2).doubleValue()));
+        return t.get(0).doubleValue();
     }
+
+    /** Each timed draw with its phases: answer received, decoded, strip drawn (for the report). */
+    private static final List<String> phases = new java.util.ArrayList<>();
 
     /**
      * In the page: moves the pointer over N places of the strip and times each from the event to the change of

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.zip.Deflater;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -48,7 +50,7 @@ final class InspectorSession implements AutoCloseable {
     }
 
     InspectorSession() throws IOException {
-        app = new SpringApplicationBuilder(PosplanApplication.class).properties("server.port=0").run();
+        app = new SpringApplicationBuilder(PosplanApplication.class).run("--server.port=0"); // over application.properties
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         profile = Files.createTempDirectory("posplan-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -119,6 +121,13 @@ final class InspectorSession implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
         return JSON.readTree(r.body());
+    }
+
+    /** Clicks an element after scrolling it to the middle of the viewport (clear of the sticky plan bar). */
+    void click(String css) {
+        WebElement e = driver.findElement(By.cssSelector(css));
+        js("arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
     }
 
     /** The request the page currently plans, as JSON. */

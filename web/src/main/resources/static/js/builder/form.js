@@ -14,8 +14,10 @@ import { readPasted } from './paste.js';
 /** @typedef {import('../api.js').ModelInfo} ModelInfo
  *  @typedef {import('../api.js').SchemeInfo} SchemeInfo
  *  @typedef {import('../state.js').Layout} Layout
+ *  @typedef {{name: string, summary: string, value: any}} Example
  *  @typedef {{models: ModelInfo[], schemes: SchemeInfo[], partTypes: string[],
- *             examples: {name: string, summary: string, value: any}[]}} Catalogue
+ *             examples: () => Promise<Example[]>}} Catalogue
+ *    examples: the API's request examples, asked for when the paste box is first opened
  *  @typedef {{onChange: () => void, onPlan: () => void}} BuilderHooks
  *  @typedef {{render: () => void, showProblem: (field: string, message: string) => boolean,
  *             clearProblems: () => void}} Builder
@@ -69,10 +71,14 @@ export function createBuilder(root, catalogue, current, hooks) {
   function paramsForm(base, owner, scheme) {
     const model = modelByName.get(current().request.model);
     const preset = model && scheme && model.scheme === scheme.name ? model.params : undefined;
-    const set = Object.keys(owner.params ?? {}).length;
-    const box = el('details', { className: 'params', open: set > 0, dataset: { pointer: `${base}/params` } },
-      [el('summary', { textContent: scheme ? `${scheme.name} parameters (${set} of ${scheme.parameters.length} set)`
-        : 'Parameters' })]);
+    const summary = el('summary');
+    const count = () => {
+      const set = Object.keys(owner.params ?? {}).length;
+      summary.textContent = scheme ? `${scheme.name} parameters (${set} of ${scheme.parameters.length} set)` : 'Parameters';
+      return set;
+    };
+    const box = el('details', { className: 'params', open: count() > 0, dataset: { pointer: `${base}/params` } },
+      [summary]);
     if (!scheme) {
       box.open = true;
       box.append(el('p', { className: 'hint', textContent: 'Choose a model or a scheme to set its parameters.' }));
@@ -91,8 +97,10 @@ export function createBuilder(root, catalogue, current, hooks) {
         control = el('input', { type: 'text', inputMode: c.inputMode, value: formatParam(value),
           placeholder: placeholderFor(decl, preset), spellcheck: false });
       }
-      control.addEventListener(c.kind === 'select' ? 'change' : 'input',
-        () => write(pointer, parseParam(decl, control.value)));
+      control.addEventListener(c.kind === 'select' ? 'change' : 'input', () => {
+        write(pointer, parseParam(decl, control.value));
+        count();
+      });
       const allowed = describeAllowed(decl.allowed);
       const f = field(decl.name, control, pointer, [decl.type, allowed].filter(Boolean).join(' · '));
       if (decl.description) f.title = decl.description;
@@ -236,10 +244,11 @@ export function createBuilder(root, catalogue, current, hooks) {
 
   function pasteBox() {
     const ta = el('textarea', { rows: 6, spellcheck: false, placeholder: '{"model": "qwen2-vl", "sequences": [...]}' });
-    const examples = select(catalogue.examples.map((e) => e.name), '',
-      Object.fromEntries(catalogue.examples.map((e) => [e.name, e.summary || e.name])), '(an example of the API)');
+    const examples = select([], '', {}, '(an example of the API)');
+    /** @type {Example[]} */
+    let loaded = [];
     examples.addEventListener('change', () => {
-      const ex = catalogue.examples.find((e) => e.name === examples.value);
+      const ex = loaded.find((e) => e.name === examples.value);
       if (ex) ta.value = JSON.stringify(ex.value, null, 1);
     });
     const message = el('p', { className: 'field-error', attrs: { role: 'alert' } });
@@ -264,7 +273,7 @@ export function createBuilder(root, catalogue, current, hooks) {
         message.textContent = e instanceof Error ? e.message : String(e);
       }
     };
-    return el('details', { className: 'paste' }, [
+    const box = el('details', { className: 'paste' }, [
       el('summary', { textContent: 'Paste a request, input_ids + grids or chat messages' }),
       field('example', examples, '/~example'),
       field('JSON', ta, '/~paste'),
@@ -272,6 +281,12 @@ export function createBuilder(root, catalogue, current, hooks) {
         button('Send as is', () => load(true), { dataset: { testid: 'send-as-is' } })]),
       message,
     ]);
+    box.addEventListener('toggle', async () => {
+      if (!box.open || loaded.length > 0) return;
+      loaded = await catalogue.examples().catch(() => []);
+      for (const e of loaded) examples.append(el('option', { value: e.name, textContent: e.summary || e.name }));
+    });
+    return box;
   }
 
   function render() {

@@ -24,6 +24,10 @@ const CAMERA_FIELDS = [
   { key: 'camera/xi', label: 'xi (fisheye)', kind: 'number' },
 ];
 
+/** @type {Mode} any fields the API documents for the type (audio by mel frames, a type added later) */
+const JSON_MODE = { name: 'json', label: 'fields (JSON)', fields: [{ key: '', label: 'fields (JSON)', kind: 'json',
+  hint: 'as the OpenAPI document describes the part' }], template: {} };
+
 const IDENTITY_POSE = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 
 /** @type {PartType[]} */
@@ -64,14 +68,13 @@ export const PART_TYPES = [
   { type: 'audio', modes: [
     { name: 'tokens', label: 'token count', fields: [{ key: 'tokens', label: 'tokens', kind: 'integer' }],
       template: { tokens: 50 } },
+    JSON_MODE,
   ] },
 ];
 
 /** @param {string} type @returns {PartType} the known type, or a generic one edited as JSON */
 export function partType(type) {
-  return PART_TYPES.find((t) => t.type === type)
-    ?? { type, modes: [{ name: 'json', label: 'fields', fields: [{ key: '', label: 'fields (JSON)', kind: 'json' }],
-      template: {} }] };
+  return PART_TYPES.find((t) => t.type === type) ?? { type, modes: [JSON_MODE] };
 }
 
 /** @param {string} key a field key, '/'-separated for nested ones @returns {string[]} */
@@ -87,13 +90,14 @@ export function fieldValue(part, key) {
 }
 
 /**
- * The mode a part is given in: the first of its type's modes whose first field it has.
+ * The mode a part is given in: the first of its type's modes whose first field it has, else its JSON mode
+ * (fields this builder has no form for), else its first mode.
  * @param {Record<string, any>} part @returns {Mode}
  */
 export function modeOf(part) {
   const t = partType(part.type);
-  return t.modes.find((m) => m.fields.length > 0 && m.fields[0].key !== ''
-    && fieldValue(part, m.fields[0].key) !== undefined) ?? t.modes[0];
+  return t.modes.find((m) => m.fields[0].key !== '' && fieldValue(part, m.fields[0].key) !== undefined)
+    ?? t.modes.find((m) => m.fields[0].key === '') ?? t.modes[0];
 }
 
 /**
