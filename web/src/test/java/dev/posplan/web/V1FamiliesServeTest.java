@@ -247,4 +247,17 @@ class V1FamiliesServeTest extends HttpSupport {
                 {"model": "qwen3-omni", "layout": "blocks", "sequences": [{"parts": [{"type": "text", "tokens": 1}]}]}""",
                 "/layout");
     }
+
+    /** The OpenAPI document carries the audio example, and the example plans: 3 + 1 + 75 + 1 text/audio, 2 · 64 video. */
+    @Test
+    void theAudioExampleIsDocumentedAndPlans() throws Exception {
+        JsonNode examples = json(get("/v3/api-docs")).get("paths").get("/v1/plans").get("post").get("requestBody")
+                .get("content").get("application/json").get("examples");
+        assertTrue(examples.has("audio"), examples.toString());
+        JsonNode answer = ok(V1Examples.AUDIO);
+        JsonNode spans = answer.get("sequences").get(0).get("spans");
+        assertEquals(75, spans.get(0).get("length").asInt(), "300 mel frames: (150-2)//2+1 tokens");
+        assertEquals(4 * 16 + 100, spans.get(1).get("length").asInt(), "4 x 4 x 4 video + 400 mel frames (100)");
+        assertEquals(100, spans.get(1).get("audio_tokens").asInt());
+    }
 }
