@@ -257,6 +257,8 @@ class V1FamiliesServeTest extends HttpSupport {
         JsonNode answer = ok(V1Examples.AUDIO);
         JsonNode spans = answer.get("sequences").get(0).get("spans");
         assertEquals(75, spans.get(0).get("length").asInt(), "300 mel frames: (150-2)//2+1 tokens");
+        assertEquals(4, spans.get(0).get("start").asInt(), "after 3 text tokens and <audio_bos>");
+        assertEquals(82, spans.get(1).get("start").asInt(), "<audio_eos>, <vision_bos>, <audio_bos> after the audio");
         assertEquals(4 * 16 + 100, spans.get(1).get("length").asInt(), "4 x 4 x 4 video + 400 mel frames (100)");
         assertEquals(100, spans.get(1).get("audio_tokens").asInt());
     }
