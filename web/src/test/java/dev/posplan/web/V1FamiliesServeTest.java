@@ -262,4 +262,25 @@ class V1FamiliesServeTest extends HttpSupport {
         assertEquals(4 * 16 + 100, spans.get(1).get("length").asInt(), "4 x 4 x 4 video + 400 mel frames (100)");
         assertEquals(100, spans.get(1).get("audio_tokens").asInt());
     }
+
+    /**
+     * A model's frequency allocation is its reference's: pair axes and float32 inverse frequencies of the
+     * golden probe files (ERNIE: the composed per-pair frequencies, not its permuted buffer).
+     */
+    @ParameterizedTest
+    @CsvSource({"glm-4.1v, glm4v, rope_freq_glm4v.json, inv_freq", "ming, bailing, rope_freq_bailing.json, inv_freq",
+            "ernie-4.5-vl, ernie45_vl, rope_freq_ernie45_vl.json, pair_inv_freq"})
+    void frequenciesOfAModelAreItsReferences(String model, String folder, String file, String field) throws Exception {
+        JsonNode want = JSON.readTree(V1FamiliesEndToEndTest.golden(folder).resolve(file).toFile())
+                .get("frequency_allocation");
+        HttpResponse<String> r = post("/v1/frequencies", "{\"model\": \"" + model + "\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode got = json(r);
+        assertEquals(want.get("pair_axis"), got.get("pair_axis"), "pair_axis");
+        assertEquals(want.get(field).size(), got.get("inv_freq").size());
+        for (int j = 0; j < want.get(field).size(); j++) {
+            assertEquals((float) want.get(field).get(j).asDouble(), got.get("inv_freq").get(j).decimalValue().floatValue(),
+                    "inv_freq " + j);
+        }
+    }
 }
