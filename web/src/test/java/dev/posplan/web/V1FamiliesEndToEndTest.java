@@ -69,6 +69,50 @@ class V1FamiliesEndToEndTest extends HttpSupport {
         return batchCases("bailing", "b", "ming");
     }
 
+    /**
+     * ERNIE's earlier transformers version as a compat mode, and a request naming only the scheme: the same
+     * ids read with the family's token ids, the positions of the file's {@code transformers_prev} cross-check.
+     */
+    @TestFactory
+    Stream<DynamicTest> ernieEarlierTransformersBySchemeAlone() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode g : cases("ernie45_vl", "e")) {
+            tests.add(DynamicTest.dynamicTest(g.get("case").asString(), () -> {
+                JsonNode in = g.get("inputs");
+                ObjectNode req = JSON.createObjectNode();
+                req.put("scheme", "ernie45-vl");
+                req.putObject("params").put("compat", "transformers-prev");
+                ArrayNode sequences = req.putArray("sequences");
+                for (int b = 0; b < in.get("input_ids").size(); b++) {
+                    sequences.addObject().set("input_ids", in.get("input_ids").get(b));
+                    ((ObjectNode) sequences.get(b)).set("attention_mask", in.get("attention_mask").get(b));
+                }
+                for (String field : List.of("image_grid_thw", "video_grid_thw")) {
+                    if (in.hasNonNull(field)) {
+                        req.set(field, in.get(field));
+                    }
+                }
+                JsonNode answer = ok(req.toString());
+                JsonNode prev = g.get("cross_check").get("transformers_prev");
+                JsonNode mask = in.get("attention_mask");
+                for (int a = 0; a < 3; a++) {
+                    for (int b = 0; b < mask.size(); b++) {
+                        for (int i = 0; i < mask.get(b).size(); i++) {
+                            if (mask.get(b).get(i).asInt() == 1) {
+                                assertEquals(prev.get("position_ids").get(a).get(b).get(i).asLong(),
+                                        answer.get("position_ids").get(a).get(b).get(i).asLong(),
+                                        "axis " + a + " row " + b + " token " + i);
+                            }
+                        }
+                    }
+                    assertEquals(prev.get("rope_deltas").get(a % mask.size()).get(0).asLong(),
+                            answer.get("rope_deltas").get(a % mask.size()).asLong());
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
     private Stream<DynamicTest> batchCases(String folder, String prefix, String model) throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode g : cases(folder, prefix)) {
