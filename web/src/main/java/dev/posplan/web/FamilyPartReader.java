@@ -1,5 +1,6 @@
 package dev.posplan.web;
 
+import dev.posplan.multimodal.BailingFormat;
 import dev.posplan.multimodal.FamilyPreset;
 import dev.posplan.multimodal.GlmFormat;
 import dev.posplan.multimodal.Grid;
@@ -50,10 +51,16 @@ final class FamilyPartReader {
     }
 
     /**
-     * Timestamp tokens per frame of a video given its frames' seconds, as the format writes them; null when the
-     * format is not one this reader knows (the caller keeps its own rule).
+     * Timestamp tokens per frame of a video given its frames' seconds, as the format writes them (GLM: the digits
+     * of {@code int(t)}); null when the format is not one this reader knows (the caller keeps its own rule).
+     *
+     * @throws IllegalArgumentException for Ming's interleaved frames, whose timestamp text only a tokenizer counts
      */
     static int[] timestampTokens(HostFormat format, List<Double> seconds) {
+        if (format == BailingFormat.BAILING_INTERLEAVED) {
+            throw new IllegalArgumentException("format " + format.apiName() + " writes each frame's time as "
+                    + "tokenizer text; give timestamp_tokens");
+        }
         if (format != GlmFormat.GLM4V) {
             return null;
         }

@@ -184,6 +184,39 @@ class V1FamiliesEndToEndTest extends HttpSupport {
         }
     }
 
+    /**
+     * GLM's single-row layouts as parts to {@code glm-4.1v}: merged grids, videos with their frames' seconds
+     * (written as the digits of {@code int(t)} after each frame), the same positions as the reference's.
+     */
+    @TestFactory
+    Stream<DynamicTest> glmLayoutsAsParts() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode g : cases("glm4v", "g")) {
+            if (g.get("batch_size").asInt() == 1) {
+                tests.add(DynamicTest.dynamicTest(g.get("case").asString(), () -> {
+                    ObjectNode req = JSON.createObjectNode();
+                    req.put("model", "glm-4.1v");
+                    ArrayNode parts = req.putArray("sequences").addObject().putArray("parts");
+                    for (JsonNode seg : g.get("layout").get("rows").get(0)) {
+                        ObjectNode part = parts.addObject().put("type", seg.get("type").asString());
+                        if (seg.has("tokens")) {
+                            part.put("tokens", seg.get("tokens").asInt());
+                        } else {
+                            part.set("grid", seg.get("grid_thw"));
+                            if (seg.has("timestamps")) {
+                                part.set("timestamps", seg.get("timestamps"));
+                            }
+                        }
+                    }
+                    JsonNode answer = ok(req.toString());
+                    assertEquals(g.get("position_ids").get("values"), answer.get("position_ids"));
+                }));
+            }
+        }
+        assertTrue(tests.size() >= 10, "glm single-row cases: " + tests.size());
+        return tests.stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> omniCases() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
