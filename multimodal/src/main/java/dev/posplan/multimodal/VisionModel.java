@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What a model name in a request stands for, whatever its family: the scheme with the checkpoint's parameters,
  * the host format its processor writes and its context length. {@link ModelPreset} (Qwen-VL) and
- * {@link InternVlPreset} (InternVL2) are the families.
+ * {@link InternVlPreset} (InternVL2) and {@link FamilyPreset} (GLM, ERNIE, Ming, Qwen-Omni) are the families.
  */
 public interface VisionModel {
 
@@ -26,10 +26,11 @@ public interface VisionModel {
     /** Context length of the checkpoint. */
     int maxPositionEmbeddings();
 
-    /** Every model a request may name: the Qwen-VL presets, then InternVL2. */
+    /** Every model a request may name: the Qwen-VL presets, InternVL2, then the {@link FamilyPreset}s. */
     static List<VisionModel> all() {
         List<VisionModel> all = new ArrayList<>(ModelPreset.all());
         all.add(InternVlPreset.INTERNVL2);
+        all.addAll(FamilyPreset.all());
         return List.copyOf(all);
     }
 

@@ -1,6 +1,7 @@
 package dev.posplan.web;
 
 import dev.posplan.api.SchemeInfo;
+import dev.posplan.multimodal.FamilyPreset;
 import dev.posplan.multimodal.InternVlPreset;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.ModelPreset;
@@ -55,6 +56,9 @@ class V1CatalogueController {
             } else if (model instanceof InternVlPreset p) {
                 m.put("reference_checkpoint", p.referenceCheckpoint());
                 internVl(p, m);
+            } else if (model instanceof FamilyPreset p) {
+                m.put("reference_checkpoint", p.referenceCheckpoint());
+                family(p, m);
             }
             m.put("max_position_embeddings", model.maxPositionEmbeddings());
             m.put("tokenizer_loaded", tokenizers.find(model.apiName()).isPresent());
@@ -97,6 +101,19 @@ class V1CatalogueController {
         m.put("processor", processor);
         // commonly quoted InternVL2-2B config value, not re-read from a stored config (docs/models.md)
         m.put("max_position_embeddings_note", "commonly quoted config.json value, not re-verified");
+    }
+
+    private static void family(FamilyPreset p, Map<String, Object> m) {
+        m.put("token_ids", p.tokenIds());
+        Map<String, Object> processor = p.images() == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(p.images().describe());
+        if (p.audio() != null) {
+            processor.put("audio_positions_per_second", p.audio().positionsPerSecond());
+            processor.put("audio_length", "tokens of F mel frames (100 per second) by the thinker's "
+                    + "_get_feat_extract_output_lengths");
+        }
+        m.put("processor", processor);
+        m.put("notes", p.notes());
     }
 
     @Operation(summary = "Every encoding posplan plans, with its typed parameter declarations and outputs")

@@ -22,7 +22,9 @@ public record V1CompareRequest(
         String dtype,
         String layout,
         @JsonProperty("return_input_ids") Boolean returnInputIds,
-        List<Candidate> candidates) {
+        List<Candidate> candidates,
+        @JsonProperty("use_audio_in_video") Boolean useAudioInVideo,
+        @JsonProperty("audio_seqlens") List<Integer> audioSeqlens) {
 
     /** One way to plan the request: a scheme (default: the model's) and its parameters. */
     public record Candidate(String scheme, Map<String, Object> params) {
@@ -31,6 +33,7 @@ public record V1CompareRequest(
     /** The plan request of candidate {@code c}. */
     V1PlanRequest planRequest(Candidate c) {
         return new V1PlanRequest(model, c.scheme(), c.params(), format, sequences, imageGridThw, videoGridThw,
-                secondPerGridTs, paddingSide, decodeSteps, range, dtype, layout, returnInputIds);
+                secondPerGridTs, paddingSide, decodeSteps, range, dtype, layout, returnInputIds, useAudioInVideo,
+                audioSeqlens);
     }
 }

@@ -33,6 +33,12 @@ final class V1Examples {
               "image_width": 64, "image_height": 32, "patch_size": 16, "intrinsics": [60, 60, 32, 16],
               "pose": [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]}}]}]}""";
 
+    static final String AUDIO = """
+            {"model": "qwen2.5-omni", "decode_steps": 1, "sequences": [{"parts": [{"type": "text", "tokens": 3},
+              {"type": "audio", "mel_frames": 300},
+              {"type": "video", "grid_thw": [4, 8, 8], "second_per_grid_t": 1.0, "audio": {"mel_frames": 400}},
+              {"type": "text", "tokens": 2}]}]}""";
+
     static final String ANSWER = """
             {"model": "qwen2-vl", "scheme": "mrope", "format": "qwen2-vl", "params": {"compat": "vllm"},
              "dtype": "int32", "axes": ["t", "h", "w"], "batch": 1, "length": 8,

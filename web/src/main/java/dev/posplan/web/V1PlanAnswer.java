@@ -3,10 +3,12 @@ package dev.posplan.web;
 import dev.posplan.api.encode.Tensor;
 import dev.posplan.api.encode.TensorDType;
 import dev.posplan.api.encode.TensorJson;
+import dev.posplan.multimodal.AudioVideoBlock;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.PaddingRun;
 import dev.posplan.multimodal.Segment;
 import dev.posplan.multimodal.TableBlock;
+import dev.posplan.multimodal.TextRole;
 import dev.posplan.multimodal.TextRun;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
@@ -416,6 +418,22 @@ final class V1PlanAnswer {
                 g.writeStringProperty("type", "table");
                 g.writeNumberProperty("start", at);
                 g.writeNumberProperty("length", t.tokens());
+                g.writeEndObject();
+            } else if (s instanceof AudioVideoBlock av) {
+                // a video with its audio track interleaved (use_audio_in_video): one span for both
+                g.writeStartObject();
+                g.writeStringProperty("type", "video");
+                g.writeNumberProperty("start", at);
+                g.writeNumberProperty("length", av.tokens());
+                g.writeName("grid");
+                g.writeArray(new int[] {av.video().grid().t(), av.video().grid().h(), av.video().grid().w()}, 0, 3);
+                g.writeNumberProperty("audio_tokens", av.audioTokens());
+                g.writeEndObject();
+            } else if (s instanceof TextRun r && r.role() == TextRole.AUDIO) {
+                g.writeStartObject();
+                g.writeStringProperty("type", "audio");
+                g.writeNumberProperty("start", at);
+                g.writeNumberProperty("length", r.tokens());
                 g.writeEndObject();
             } else if (!(s instanceof TextRun) && !(s instanceof PaddingRun)) {
                 throw new IllegalStateException("unknown segment " + s);

@@ -59,7 +59,9 @@ class V1PlanController {
                         value = V1Examples.MESSAGES),
                 @ExampleObject(name = "table", summary = "A table for 2D-TPE", value = V1Examples.TABLE),
                 @ExampleObject(name = "camera", summary = "A posed image for a camera encoding",
-                        value = V1Examples.CAMERA)}))
+                        value = V1Examples.CAMERA),
+                @ExampleObject(name = "audio", summary = "Qwen-Omni audio by mel frames, and a video with its "
+                        + "audio track (use_audio_in_video)", value = V1Examples.AUDIO)}))
     @ApiResponse(responseCode = "200", description = "The plan, in the negotiated format", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "plan",
                 value = V1Examples.ANSWER)),

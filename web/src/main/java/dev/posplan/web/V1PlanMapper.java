@@ -3,6 +3,7 @@ package dev.posplan.web;
 import dev.posplan.api.encode.TensorDType;
 import dev.posplan.multimodal.ApiNamed;
 import dev.posplan.multimodal.BlockDetection;
+import dev.posplan.multimodal.FamilyPreset;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.HostFormats;
@@ -103,6 +104,8 @@ class V1PlanMapper {
         QwenCompat compat = compat(scheme);
         HostFormat format = format(r.format(), model, compat, schemeName);
         ModelPreset idsPreset = preset != null ? preset : idsPreset(schemeName, format);
+        FamilyPreset family = model instanceof FamilyPreset f ? f : model == null
+                ? FamilyPreset.forScheme(schemeName, format) : null;
 
         List<V1PlanRequest.Sequence> sequences = r.sequences();
         if (sequences == null || sequences.isEmpty()) {
@@ -150,6 +153,7 @@ class V1PlanMapper {
             throw InvalidInputException.at(r.imageGridThw() != null ? "/image_grid_thw" : r.videoGridThw() != null
                     ? "/video_grid_thw" : "/second_per_grid_ts", "is only read for sequences given as input_ids");
         }
+        FamilyIdsReader.requireIdsRows(r, idsRows);
 
         List<TokenStream> rows = new ArrayList<>(sequences.size());
         List<int[]> ids = new ArrayList<>(sequences.size());
@@ -173,7 +177,7 @@ class V1PlanMapper {
             }
         }
         if (!idsIndex.isEmpty()) {
-            buildIdsRows(r, sequences, idsIndex, rows, ids, idsPreset, compat);
+            buildIdsRows(r, sequences, idsIndex, rows, ids, idsPreset, compat, family, format);
         }
         for (int i = 0; i < rows.size(); i++) {
             budget.exact(rows.get(i).length(), "/sequences/" + i);
@@ -190,7 +194,8 @@ class V1PlanMapper {
     }
 
     private void buildIdsRows(V1PlanRequest r, List<V1PlanRequest.Sequence> sequences, List<Integer> index,
-            List<TokenStream> rows, List<int[]> ids, ModelPreset preset, QwenCompat compat) {
+            List<TokenStream> rows, List<int[]> ids, ModelPreset preset, QwenCompat compat, FamilyPreset family,
+            HostFormat format) {
         int[][] inputIds = new int[index.size()][];
         int[][] mask = null;
         for (int k = 0; k < index.size(); k++) {
@@ -217,7 +222,9 @@ class V1PlanMapper {
             }
         }
         String at = index.size() == 1 ? "/sequences/" + index.get(0) : "/sequences";
-        List<TokenStream> built = idsRows(inputIds, mask, grids(r.imageGridThw(), "/image_grid_thw"),
+        List<TokenStream> built = family != null ? FamilyIdsReader.rows(family, format, r, inputIds, mask,
+                grids(r.imageGridThw(), "/image_grid_thw"), grids(r.videoGridThw(), "/video_grid_thw"), at)
+                : idsRows(inputIds, mask, grids(r.imageGridThw(), "/image_grid_thw"),
                 grids(r.videoGridThw(), "/video_grid_thw"), doubles(r.secondPerGridTs()), preset, compat, at);
         for (int k = 0; k < index.size(); k++) {
             rows.set(index.get(k), built.get(k));
@@ -249,10 +256,12 @@ class V1PlanMapper {
         if (s.attentionMask() != null && s.inputIds() == null) {
             throw InvalidInputException.at(at + "/attention_mask", "only goes with input_ids");
         }
-        if ((s.inputIds() != null || s.messages() != null) && model != null && !(model instanceof ModelPreset)) {
+        if ((s.inputIds() != null || s.messages() != null) && model != null && !(model instanceof ModelPreset)
+                && !(s.inputIds() != null && model instanceof FamilyPreset)) {
             throw InvalidInputException.at(at + (s.inputIds() != null ? "/input_ids" : "/messages"), "model "
-                    + model.apiName() + " takes parts only: input_ids and messages are read with Qwen-VL token ids, "
-                    + "chat templates and tokenizers");
+                    + model.apiName() + " takes " + (model instanceof FamilyPreset ? "parts or input_ids: messages "
+                    + "are rendered with Qwen-VL chat templates and tokenizers" : "parts only: input_ids and messages "
+                    + "are read with Qwen-VL token ids, chat templates and tokenizers"));
         }
         if (s.inputIds() != null) {
             if (s.inputIds().isEmpty()) {
@@ -294,13 +303,17 @@ class V1PlanMapper {
                     Grid g = visualGrid(part, pat, model, type.equals("video"), format);
                     tokens += (long) g.t() * g.h() * g.w();
                     blocks += type.equals("video") ? g.t() : 1;
+                    if (type.equals("video")) {
+                        tokens += AudioPartReader.trackTokens(part, pat, model, format);
+                    }
                 }
+                case "audio" -> tokens += AudioPartReader.tokens(part, pat, model, format);
                 case "table" -> {
                     tokens += tableTokens(part.cells(), pat + "/cells");
                     blocks++;
                 }
                 default -> throw InvalidInputException.at(pat + "/type", "'" + clip(type)
-                        + "' is unknown; one of text, image, video, table");
+                        + "' is unknown; one of text, image, video, table, audio");
             }
             if (blocks > limits.maxBlocks()) {
                 throw new LimitExceededException("max-blocks", pat, limits.maxBlocks(), "the sequence exceeds the limit of "
@@ -335,6 +348,9 @@ class V1PlanMapper {
         }
         if (model instanceof InternVlPreset internVl) {
             return internVlGrid(part, at, internVl, video);
+        }
+        if (model instanceof FamilyPreset family) {
+            return FamilyPartReader.grid(part, at, family, video);
         }
         ProcessorPreset processor = processor(model, at);
         if (part.gridThw() != null) {
@@ -427,6 +443,9 @@ class V1PlanMapper {
                 }
                 return new PromptPart.Image(visualGrid(part, at, preset, false, format));
             }
+            case "audio" -> {
+                return AudioPartReader.part(part, at, preset, format);
+            }
             case "table" -> {
                 return new PromptPart.Table(TableGrid.serialise(Table.ofCounts(WireParts.cells(part.cells())), null,
                         TableSeparators.MINICPM));
@@ -441,7 +460,8 @@ class V1PlanMapper {
         Double spgt = part.secondPerGridT();
         int[] timestampTokens = null;
         Grid grid;
-        if (part.frames() != null || part.width() != null || part.height() != null) {
+        if ((part.frames() != null || part.width() != null || part.height() != null)
+                && !(preset instanceof FamilyPreset)) {
             SizedVisual s = sized(part, at, processor(preset, at), true);
             grid = s.grid();
             if (spgt == null && !Double.isNaN(s.secondPerGridT())) {
@@ -460,8 +480,9 @@ class V1PlanMapper {
                         + "patch (t = " + grid.t() + ")");
             }
             try {
-                timestampTokens = QwenTimestampTokens.counts(part.timestamps().stream().mapToDouble(Double::doubleValue)
-                        .toArray());
+                int[] family = FamilyPartReader.timestampTokens(format, part.timestamps());
+                timestampTokens = family != null ? family : QwenTimestampTokens.counts(part.timestamps().stream()
+                        .mapToDouble(Double::doubleValue).toArray());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(at + "/timestamps", at + "/timestamps: " + e.getMessage());
             }
@@ -473,7 +494,8 @@ class V1PlanMapper {
             }
             timestampTokens = part.timestampTokens().stream().mapToInt(Integer::intValue).toArray();
         }
-        return PromptPart.Video.of(grid, spgt, timestampTokens == null ? new int[grid.t()] : timestampTokens);
+        return AudioPartReader.withTrack(PromptPart.Video.of(grid, spgt, timestampTokens == null
+                ? new int[grid.t()] : timestampTokens), part, at, preset, format);
     }
 
     private ChatTokens chat(List<V1PlanRequest.Message> messages, String at, ModelPreset preset, QwenCompat compat,

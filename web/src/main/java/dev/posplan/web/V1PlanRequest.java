@@ -24,7 +24,9 @@ public record V1PlanRequest(
         JsonNode range,
         String dtype,
         String layout,
-        @JsonProperty("return_input_ids") Boolean returnInputIds) {
+        @JsonProperty("return_input_ids") Boolean returnInputIds,
+        @JsonProperty("use_audio_in_video") Boolean useAudioInVideo,
+        @JsonProperty("audio_seqlens") List<Integer> audioSeqlens) {
 
     /** One batch row: exactly one of {@code parts}, {@code input_ids} or {@code messages}. */
     public record Sequence(
@@ -38,7 +40,8 @@ public record V1PlanRequest(
      * A prompt part, by {@code type}: {@code text} ({@code tokens} or {@code text}), {@code image} ({@code grid},
      * {@code grid_thw} or {@code width}+{@code height}; {@code camera}), {@code video} ({@code grid} or
      * {@code grid_thw} with {@code second_per_grid_t} / {@code timestamps} / {@code timestamp_tokens}, or
-     * {@code frames}+{@code fps}+{@code width}+{@code height}), {@code table} ({@code cells}).
+     * {@code frames}+{@code fps}+{@code width}+{@code height}; {@code audio}: its audio track interleaved),
+     * {@code table} ({@code cells}), {@code audio} ({@code tokens} or {@code mel_frames}).
      */
     public record Part(
             String type,
@@ -54,7 +57,17 @@ public record V1PlanRequest(
             List<Double> timestamps,
             @JsonProperty("timestamp_tokens") List<Integer> timestampTokens,
             dev.posplan.api.CameraPart camera,
-            List<List<Integer>> cells) {
+            List<List<Integer>> cells,
+            @JsonProperty("mel_frames") Integer melFrames,
+            AudioTrack audio) {
+    }
+
+    /**
+     * The audio track of a video part, interleaved into it as the model's processor does with
+     * {@code use_audio_in_video}: by placeholder {@code tokens} or by {@code mel_frames} (the model's length
+     * formula).
+     */
+    public record AudioTrack(Integer tokens, @JsonProperty("mel_frames") Integer melFrames) {
     }
 
     /** An OpenAI-style chat message; {@code content} is a string or a list of typed parts. */
