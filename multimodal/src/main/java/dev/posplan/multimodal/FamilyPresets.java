@@ -59,7 +59,16 @@ final class FamilyPresets {
             FamilyPresets::omniRows, "videos by frames/fps/size are not served (give grid_thw and second_per_grid_t); "
                     + "the image pixel budget was not re-read from the checkpoint");
 
-    static final List<FamilyPreset> ALL = List.of(GLM_4_1V, GLM_4_5V, ERNIE_4_5_VL, MING, QWEN2_5_OMNI, QWEN3_OMNI);
+    /** HunyuanOCR (HunYuanVLConfig defaults, the hunyuan_vl README): 4-axis XD-RoPE, images only. */
+    static final FamilyPreset HUNYUAN_VL = new FamilyPreset("hunyuan-vl", "tencent/HunyuanOCR", "hunyuan-vl",
+            params(128, 10_000.0, null, "alpha", 1000, "xdrope_section", List.of(16, 16, 16, 16)),
+            HunyuanFormat.HUNYUAN_VL, 32768,
+            ids("image_start", 120118, "image_end", 120119, "image", 120120, "image_newline", 120121, "pad", 120002),
+            null, null, FamilyPresets::hunyuanRows,
+            "images by grid or grid_thw (patch 16, merge 2); by pixel size and videos are not served");
+
+    static final List<FamilyPreset> ALL = List.of(GLM_4_1V, GLM_4_5V, ERNIE_4_5_VL, MING, QWEN2_5_OMNI, QWEN3_OMNI,
+            HUNYUAN_VL);
 
     private static FamilyPreset glm(String name, String checkpoint, int image, int video, String notes) {
         Map<String, Object> params = params(128, 10_000.0, List.of(8, 12, 12));
@@ -74,7 +83,9 @@ final class FamilyPresets {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("head_dim", headDim);
         m.put("rope_theta", theta);
-        m.put("mrope_section", section);
+        if (section != null) {
+            m.put("mrope_section", section);
+        }
         for (int i = 0; i < more.length; i += 2) {
             m.put((String) more[i], more[i + 1]);
         }
@@ -130,6 +141,14 @@ final class FamilyPresets {
         return BailingInputIds.rows(new BailingInputIds.TokenIds(m.tokenId("image_patch"), m.tokenId("video_patch")),
                 b.inputIds(), b.attentionMask(), b.imageGridThw(), b.videoGridThw(), MERGE,
                 format != BailingFormat.BAILING);
+    }
+
+    private static List<TokenStream> hunyuanRows(FamilyPreset m, FamilyIds.Batch b, HostFormat format) {
+        if (b.videoGridThw() != null && b.videoGridThw().length > 0) {
+            throw InvalidInputException.at("/video_grid_thw", "HunyuanVL plans images only");
+        }
+        return HunyuanInputIds.rows(new HunyuanInputIds.TokenIds(m.tokenId("image_start")), b.inputIds(),
+                b.attentionMask(), b.imageGridThw(), MERGE);
     }
 
     private static List<TokenStream> omniRows(FamilyPreset m, FamilyIds.Batch b, HostFormat format) {

@@ -76,6 +76,32 @@ class V1HunyuanVlTest extends HttpSupport {
     }
 
     @Test
+    void inputIdsOfTheModelPresetPlanAsItsParts() throws Exception {
+        // 2 text, <image_start>, begin embedding, the 2 x (3 + 1) grid with its newline column, end embedding,
+        // <image_end>, 1 text: the same stream as BODY's parts, located as the reference reads the ids
+        String ids = "[7, 8, 120118, 9, 120120, 120120, 120120, 120121, 120120, 120120, 120120, 120121, 9, 120119, 10]";
+        for (String compat : List.of("transformers", "vllm")) {
+            JsonNode parts = ok("{\"compat\": \"" + compat + "\"}");
+            HttpResponse<String> r = post("/v1/plans", """
+                    {"model": "hunyuan-vl", "params": {"compat": "%s"}, "decode_steps": 1, "image_grid_thw": [[1, 4, 6]],
+                     "sequences": [{"input_ids": %s}]}""".formatted(compat, ids));
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode answer = json(r);
+            assertEquals(parts.get("position_ids"), answer.get("position_ids"), compat);
+            assertEquals(parts.get("decode_position_ids"), answer.get("decode_position_ids"), compat);
+        }
+    }
+
+    @Test
+    void theModelPresetIsListed() throws Exception {
+        JsonNode models = json(get("/v1/models"));
+        JsonNode preset = models.valueStream().filter(m -> m.get("name").asString().equals("hunyuan-vl"))
+                .findFirst().orElseThrow();
+        assertEquals("hunyuan-vl", preset.get("scheme").asString());
+        assertEquals(120118, preset.get("token_ids").get("image_start").asInt());
+    }
+
+    @Test
     void aVideoIsAProblemNamingThePart() throws Exception {
         HttpResponse<String> r = post("/v1/plans", """
                 {"scheme": "hunyuan-vl", "sequences": [{"parts": [{"type": "video", "grid": [2, 2, 2]}]}]}""");
