@@ -112,7 +112,7 @@ final class V1PlanAnswer {
         }
         List<RowFacts> facts = job.scheme().planBatchInto(rows, outs);
         Tensor positions = floats != null ? Tensor.ofFloats("position_ids", floats, axes, b, n)
-                : Tensor.ofInts("position_ids", job.dtype(), ints, axes, b, n);
+                : integral(job, ints, axes, b, n);
         return new V1PlanAnswer(job, shape.axisNames(), facts, null, positions, null);
     }
 
@@ -145,8 +145,21 @@ final class V1PlanAnswer {
         return facts.get(0).length();
     }
 
+    /** Whether the answer is float32: a float scheme's, also for a text-only batch its reference plans as integers. */
     boolean floats() {
-        return facts.get(0).dtype() == DType.FLOAT32;
+        return job.dtype() == TensorDType.FLOAT32;
+    }
+
+    /** Integral positions in the answer's dtype (float32 for a float scheme's integral text-only plan). */
+    private static Tensor integral(PlanJob job, int[] data, long... shape) {
+        if (job.dtype() != TensorDType.FLOAT32) {
+            return Tensor.ofInts("position_ids", job.dtype(), data, shape);
+        }
+        float[] f = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            f[i] = data[i];
+        }
+        return Tensor.ofFloats("position_ids", f, shape);
     }
 
     /** {@code position_ids} as one C-ordered tensor {@code [axes, B, n]}: the requested range, else the rows. */
@@ -161,7 +174,7 @@ final class V1PlanAnswer {
         int b = dense.batchSize();
         int start = job.start();
         int n = job.range() == null ? dense.length() : job.range()[1];
-        if (floats()) {
+        if (dense.dtype() == DType.FLOAT32) {
             float[] data = new float[Math.multiplyExact(Math.multiplyExact(axes, b), n)];
             for (int r = 0; r < b; r++) {
                 PositionPlan.Float32 row = (PositionPlan.Float32) dense.row(r);
@@ -178,7 +191,7 @@ final class V1PlanAnswer {
                 row.axis(a).get(start, data, (a * b + r) * n, n);
             }
         }
-        return Tensor.ofInts("position_ids", job.dtype(), data, axes, b, n);
+        return integral(job, data, axes, b, n);
     }
 
     /** {@code rope_deltas} of {@code shape} ({@code [B, 1]} binary, {@code [B]} JSON), in the compat's semantics. */
