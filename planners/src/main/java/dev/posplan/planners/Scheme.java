@@ -3,7 +3,6 @@ package dev.posplan.planners;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.design.PositionDesign;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,11 +79,7 @@ public interface Scheme {
      * @throws UnsupportedOperationException unless {@link #onDemand()} declares blocks
      */
     default List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
-        List<PositionBlocks> out = new ArrayList<>(rows.size());
-        for (TokenStream row : rows) {
-            out.add(planBlocks(row));
-        }
-        return out;
+        return rows.stream().map(this::planBlocks).toList();
     }
 
     /**

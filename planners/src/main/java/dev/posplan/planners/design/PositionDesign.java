@@ -2,9 +2,9 @@ package dev.posplan.planners.design;
 
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.OnDemand;
+import dev.posplan.planners.PlanShape;
 import dev.posplan.planners.PositionBlocks;
 import dev.posplan.planners.PositionBuffer;
-import dev.posplan.planners.PlanShape;
 import dev.posplan.planners.PositionPlan;
 import dev.posplan.planners.RowFacts;
 import dev.posplan.planners.WindowCopy;
@@ -74,11 +74,7 @@ public interface PositionDesign {
      * {@link #planBatch} once expanded, the row facts included. The default plans each row's blocks alone.
      */
     default List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
-        List<PositionBlocks> out = new ArrayList<>(rows.size());
-        for (TokenStream row : rows) {
-            out.add(planBlocks(row));
-        }
-        return out;
+        return rows.stream().map(this::planBlocks).toList();
     }
 
     /**
