@@ -49,6 +49,14 @@ public final class BatchPlanner {
         return scheme.planBatchInto(pad(rows), outs);
     }
 
+    /**
+     * The padded rows as blocks ({@link Scheme#planBatchBlocks}): equal to {@link #plan} once expanded, each row's
+     * facts (rope_deltas, decode rule) included, without a per-token array.
+     */
+    public List<PositionBlocks> planBlocks(List<TokenStream> rows) {
+        return scheme.planBatchBlocks(pad(rows));
+    }
+
     /** The rows padded to the longest on this planner's side, as {@link #plan} plans them. */
     public List<TokenStream> pad(List<TokenStream> rows) {
         if (rows.isEmpty()) {

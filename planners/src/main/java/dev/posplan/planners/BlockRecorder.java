@@ -139,10 +139,10 @@ public final class BlockRecorder extends PositionBuffer {
         pending = null;
     }
 
-    /** The recorded row. */
-    public PositionBlocks blocks(List<String> axisNames, double maxPosition) {
+    /** The recorded row, with its facts (length, M and decode state). */
+    public PositionBlocks blocks(List<String> axisNames, RowFacts facts) {
         flush();
-        return new PositionBlocks(axisNames, length, maxPosition, parts);
+        return new PositionBlocks(axisNames, facts, parts);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.posplan.planners.design.PositionDesign;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A scheme made of a position design and a frequency allocation, with the parameters that built it.
@@ -60,6 +61,21 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
         } catch (UnsupportedOperationException e) {
             throw new UnsupportedOperationException("scheme '" + name + "' has no block form: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
+        rows.forEach(this::rejectTables);
+        try {
+            return design.planBatchBlocks(rows);
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException("scheme '" + name + "' has no block form: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<PlanShape> shape(List<TokenStream> rows) {
+        return design.shape(rows);
     }
 
     private void rejectTables(TokenStream stream) {

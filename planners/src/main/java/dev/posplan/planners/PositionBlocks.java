@@ -11,16 +11,19 @@ import java.util.Objects;
  * {@code (ti, hi, wi)} of a {@link Block} gets {@code t[a][ti] + h[a][hi] + w[a][wi]}. A one-hour video is
  * a few thousand numbers instead of millions. Parts are in slot order and cover the row without gaps.
  *
- * @param axisNames   names of the position axes
- * @param length      slots in the row, padding included
- * @param maxPosition the scheme's M over the whole row, as its plan has it
- * @param parts       runs and blocks in slot order
+ * @param axisNames names of the position axes
+ * @param facts     the row's length, M and decode state, as its dense plan has them
+ * @param parts     runs and blocks in slot order
  */
-public record PositionBlocks(List<String> axisNames, int length, double maxPosition, List<Part> parts) {
+public record PositionBlocks(List<String> axisNames, RowFacts facts, List<Part> parts) {
 
     public PositionBlocks {
         axisNames = List.copyOf(axisNames);
         parts = List.copyOf(parts);
+        int length = facts.length();
+        if (facts.axes() != axisNames.size()) {
+            throw new IllegalArgumentException("facts of " + facts.axes() + " axes for " + axisNames);
+        }
         int next = 0;
         for (Part p : parts) {
             if (p.start() != next || p.axes() != axisNames.size()) {
@@ -32,6 +35,29 @@ public record PositionBlocks(List<String> axisNames, int length, double maxPosit
         if (next != length) {
             throw new IllegalArgumentException("parts cover " + next + " of " + length + " slots");
         }
+    }
+
+    /** Slots in the row, padding included. */
+    public int length() {
+        return facts.length();
+    }
+
+    /** The scheme's M over the whole row, as its plan has it. */
+    public double maxPosition() {
+        return facts.maxPosition();
+    }
+
+    /** The same parts with other facts: another decode rule or delta base. */
+    public PositionBlocks withFacts(RowFacts facts) {
+        return new PositionBlocks(axisNames, facts, parts);
+    }
+
+    /** The value of the row's last slot on each axis, from its last part. */
+    public RowFacts.LastSlot lastSlot() {
+        return axis -> {
+            Part last = parts.get(parts.size() - 1);
+            return last instanceof Run r ? r.base[axis] + (r.length() - 1) * r.step[axis] : ((Block) last).last(axis);
+        };
     }
 
     /** A text run, a padding run or a visual block. */
@@ -138,6 +164,11 @@ public record PositionBlocks(List<String> axisNames, int length, double maxPosit
             return deepCopy(w);
         }
 
+        /** The value of the block's last cell on {@code axis}. */
+        long last(int axis) {
+            return t[axis][t[axis].length - 1] + h[axis][h[axis].length - 1] + w[axis][w[axis].length - 1];
+        }
+
         private static long[][] deepCopy(long[][] tables) {
             long[][] out = new long[tables.length][];
             for (int a = 0; a < tables.length; a++) {
@@ -150,6 +181,7 @@ public record PositionBlocks(List<String> axisNames, int length, double maxPosit
     /** The dense {@code [axes * length]} values, axis-major: the expander. */
     public long[] expand() {
         int axes = axisNames.size();
+        int length = length();
         long[] out = new long[Math.multiplyExact(axes, length)];
         for (Part p : parts) {
             for (int a = 0; a < axes; a++) {

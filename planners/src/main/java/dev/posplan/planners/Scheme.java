@@ -5,6 +5,7 @@ import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.design.PositionDesign;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A multimodal RoPE: a position design (what position each token gets on each axis) composed with a
@@ -69,6 +70,24 @@ public interface Scheme {
      */
     default PositionBlocks planBlocks(TokenStream stream) {
         throw new UnsupportedOperationException("scheme '" + name() + "' has no block form: " + onDemand().note());
+    }
+
+    /**
+     * The rows of one batch, already padded to one length ({@link BatchPlanner#pad}), as blocks: equal to
+     * {@link #planBatch} once expanded, the rows' facts (rope_deltas, decode rule) included.
+     *
+     * @throws UnsupportedOperationException unless {@link #onDemand()} declares blocks
+     */
+    default List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
+        return rows.stream().map(this::planBlocks).toList();
+    }
+
+    /**
+     * The axes and dtype {@link #planBatch} gives these padded rows, known without planning them (what a caller
+     * allocates {@link #planBatchInto} targets for); empty where only planning tells.
+     */
+    default Optional<PlanShape> shape(List<TokenStream> rows) {
+        return Optional.empty();
     }
 
     /** The frequency allocation, independent of the input. */

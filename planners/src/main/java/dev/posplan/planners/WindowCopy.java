@@ -49,6 +49,6 @@ public final class WindowCopy {
                 out.set(a, i, plan.get(a, i));
             }
         }
-        return RowFacts.of(plan);
+        return plan.facts();
     }
 }

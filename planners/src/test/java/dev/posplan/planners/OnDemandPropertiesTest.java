@@ -54,12 +54,19 @@ class OnDemandPropertiesTest {
         CONFIGS.put("circlerope auto", Map.of("radius", "auto", "move_to_origin", true));
         CONFIGS.put("vanilla pad 2.5", Map.of("pad_value", 2.5));
         CONFIGS.put("hunyuan-vl vllm", Map.of("compat", "vllm"));
+        // every decode rule and rope_deltas base: the facts a window or blocks report must be the dense plan's
+        CONFIGS.put("mrope last-plus-one", Map.of("decode", "last-plus-one"));
+        CONFIGS.put("mrope-abs-time forward-no-mask", Map.of("decode", "forward-no-mask", "rope_deltas", "unpadded"));
+        CONFIGS.put("mrope-interleave hf-main", Map.of("compat", "hf-main"));
+        CONFIGS.put("hope official-code", Map.of("decode", "official-code"));
     }
 
     /** Integral schemes whose positions are sums of per-axis tables. */
     private static final Set<String> BLOCKS = Set.of("glm4v", "ernie45-vl", "bailing", "mrope", "mrope-abs-time", "mrope-interleave", "mrope-i",
             "mhrope", "grape", "vrope", "vanilla", "v2pe default", "mrope-abs-time vllm", "mrope stride 0.5",
-            "mrope-i hf-main", "vanilla pad 2.5", "hunyuan-vl", "hunyuan-vl vllm");
+            "mrope-i hf-main", "vanilla pad 2.5", "hunyuan-vl", "hunyuan-vl vllm",
+            "mrope last-plus-one", "mrope-abs-time forward-no-mask",
+            "mrope-interleave hf-main");
 
     /** Schemes that plan a whole row and copy the window (2D-TPE's tables; Omni reads back its block's max). */
     private static final Set<String> PLANNED_WHOLE = Set.of("tpe2d", "qwen2.5-omni", "qwen3-omni");
@@ -89,6 +96,7 @@ class OnDemandPropertiesTest {
         assertEquals(new TreeSet<>(BLOCKS), withBlocks);
     }
 
+    /** A window's facts are the dense plan's: lengths, M, dtype, rope_deltas base and decode rule. */
     @Test
     void slicesEqualSlicesOfTheFullPlan() {
         forEveryCase((config, scheme, stream, full, random) -> {
@@ -97,8 +105,7 @@ class OnDemandPropertiesTest {
             PositionBuffer window = PositionBuffer.window(full.dtype(), full.axes(), start, n);
             RowFacts facts = scheme.planInto(stream, window);
             assertSameSlots(full, window, config);
-            assertEquals(full.maxPosition(), facts.maxPosition(), config);
-            assertEquals(full.dtype(), facts.dtype(), config);
+            assertSameFacts(full.facts(), facts, 3, config + " window [" + start + ", " + (start + n) + ")");
         });
     }
 
@@ -118,7 +125,7 @@ class OnDemandPropertiesTest {
                     fail(config + ": value " + i + " expands to " + expanded[i] + ", the plan has " + dense[i]);
                 }
             }
-            assertEquals(full.maxPosition(), blocks.maxPosition(), config);
+            assertSameFacts(full.facts(), blocks.facts(), 3, config + " blocks");
             assertEquals(full.axisNames(), blocks.axisNames(), config);
         });
     }
@@ -229,7 +236,21 @@ class OnDemandPropertiesTest {
                         }
                     }
                     for (int b = 0; b < batch; b++) {
-                        assertEquals(plan.row(b).maxPosition(), facts.get(b).maxPosition(), where);
+                        assertSameFacts(plan.row(b).facts(), facts.get(b), 3, where + " row " + b);
+                    }
+                }
+                if (BLOCKS.contains(config)) {
+                    // a batch's blocks: a text-only row of a visual batch takes the batch's M rule too
+                    List<PositionBlocks> blocks = planner.planBlocks(rows);
+                    for (int b = 0; b < batch; b++) {
+                        long[] expanded = blocks.get(b).expand();
+                        PositionPlan.Int32 row = (PositionPlan.Int32) plan.row(b);
+                        for (int a = 0; a < plan.axes(); a++) {
+                            for (int i = 0; i < length; i++) {
+                                assertEquals(row.get(a, i), expanded[a * length + i], where + " blocks row " + b);
+                            }
+                        }
+                        assertSameFacts(plan.row(b).facts(), blocks.get(b).facts(), 3, where + " blocks row " + b);
                     }
                 }
             }
@@ -435,6 +456,18 @@ class OnDemandPropertiesTest {
             }
         }
         return TableGrid.serialise(Table.ofCounts(counts), null, TableSeparators.MINICPM);
+    }
+
+    /** Equal facts, and (what they are for) equal rope_deltas and decode positions bit for bit. */
+    static void assertSameFacts(RowFacts expected, RowFacts got, int steps, String where) {
+        assertEquals(expected, got, where);
+        assertEquals(Double.doubleToLongBits(expected.ropeDelta()), Double.doubleToLongBits(got.ropeDelta()), where);
+        for (int k = 0; k < steps; k++) {
+            for (int a = 0; a < expected.axes(); a++) {
+                assertEquals(Double.doubleToLongBits(expected.decodePosition(a, k)),
+                        Double.doubleToLongBits(got.decodePosition(a, k)), where + " decode " + k + " axis " + a);
+            }
+        }
     }
 
     private static void assertSameSlots(PositionPlan full, PositionBuffer window, String config) {

@@ -14,11 +14,18 @@ import dev.posplan.multimodal.TokenStream;
 import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.BatchPlan;
 import dev.posplan.planners.BatchPlanner;
+import dev.posplan.planners.CallerBuffers;
 import dev.posplan.planners.DType;
+import dev.posplan.planners.OnDemand;
 import dev.posplan.planners.OutputTensor;
 import dev.posplan.planners.PaddingSide;
+import dev.posplan.planners.PlanShape;
 import dev.posplan.planners.PositionBlocks;
+import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.RowFacts;
+import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeRegistry;
 import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.allocation.ChannelAllocation;
 import dev.posplan.planners.allocation.HeadAllocation;
@@ -29,50 +36,151 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * The plan of a {@link PlanJob}, as the tensors every answer format carries: {@code position_ids
  * [axes, B, L]}, {@code rope_deltas [B, 1]}, {@code decode_position_ids [axes, B, steps]}, the frequency
- * allocation and the scheme's output tensors stacked over the batch. Arrays are filled straight from the
- * plan's rows; nothing is recomputed.
+ * allocation and the scheme's output tensors stacked over the batch. A row is planned in the form the answer
+ * needs: a {@code range} of a scheme that slices directly is written straight into the answer's tensor
+ * ({@link Scheme#planBatchInto}, never the whole rows), {@code layout: blocks} comes from the block recorder
+ * ({@link BatchPlanner#planBlocks}, no per-token array), anything else from the dense plan. Every form
+ * reports the rows' {@link RowFacts}, from which {@code rope_deltas}, decode positions and the sequences'
+ * {@code max_position} are read; nothing is recomputed.
  */
 final class V1PlanAnswer {
 
     private final PlanJob job;
-    private final BatchPlan plan;
+    private final List<String> axisNames;
+    private final List<RowFacts> facts;
+    /** The dense rows, or null when the answer was planned on demand (see {@link #batch()}). */
+    private BatchPlan dense;
+    /** {@code position_ids} of a range planned straight into the answer, or null. */
+    private final Tensor window;
+    /** The padded rows as blocks, or null. */
+    private final List<PositionBlocks> blocks;
 
-    private V1PlanAnswer(PlanJob job, BatchPlan plan) {
+    private V1PlanAnswer(PlanJob job, List<String> axisNames, List<RowFacts> facts, BatchPlan dense, Tensor window,
+            List<PositionBlocks> blocks) {
         this.job = job;
-        this.plan = plan;
+        this.axisNames = axisNames;
+        this.facts = facts;
+        this.dense = dense;
+        this.window = window;
+        this.blocks = blocks;
     }
 
     static V1PlanAnswer plan(PlanJob job) {
-        return new V1PlanAnswer(job, new BatchPlanner(job.scheme(), job.side()).plan(job.rows()));
+        BatchPlanner planner = new BatchPlanner(job.scheme(), job.side());
+        if (job.blocks()) {
+            List<PositionBlocks> blocks = planner.planBlocks(job.rows());
+            return new V1PlanAnswer(job, blocks.get(0).axisNames(), blocks.stream().map(PositionBlocks::facts).toList(),
+                    null, null, blocks);
+        }
+        if (job.range() != null && direct(job.scheme())) {
+            List<TokenStream> rows = planner.pad(job.rows());
+            Optional<PlanShape> shape = job.scheme().shape(rows);
+            if (shape.isPresent()) {
+                return window(job, rows, shape.get());
+            }
+        }
+        BatchPlan plan = planner.plan(job.rows());
+        List<RowFacts> facts = new ArrayList<>(plan.batchSize());
+        for (int b = 0; b < plan.batchSize(); b++) {
+            facts.add(plan.row(b).facts());
+        }
+        return new V1PlanAnswer(job, plan.row(0).axisNames(), facts, plan, null, null);
     }
 
+    /** Whether a window of the scheme's rows is planned without the rest: direct slices and no output tensors. */
+    private static boolean direct(Scheme scheme) {
+        return scheme.onDemand().slicing() == OnDemand.Slicing.DIRECT
+                && SchemeRegistry.declaration(scheme.name()).outputs().isEmpty();
+    }
+
+    /** The range of every padded row planned into its place of one {@code [axes, B, n]} tensor. */
+    private static V1PlanAnswer window(PlanJob job, List<TokenStream> rows, PlanShape shape) {
+        int axes = shape.axes();
+        int b = rows.size();
+        int start = job.range()[0];
+        int n = job.range()[1];
+        int size = Math.multiplyExact(Math.multiplyExact(axes, b), n);
+        List<PositionBuffer> outs = new ArrayList<>(b);
+        float[] floats = shape.dtype() == DType.FLOAT32 ? new float[size] : null;
+        int[] ints = floats == null ? new int[size] : null;
+        for (int r = 0; r < b; r++) {
+            outs.add(floats != null ? CallerBuffers.of(floats, r * n, b * n, axes, start, n)
+                    : CallerBuffers.of(ints, r * n, b * n, axes, start, n));
+        }
+        List<RowFacts> facts = job.scheme().planBatchInto(rows, outs);
+        Tensor positions = floats != null ? Tensor.ofFloats("position_ids", floats, axes, b, n)
+                : integral(job, ints, axes, b, n);
+        return new V1PlanAnswer(job, shape.axisNames(), facts, null, positions, null);
+    }
+
+    /** The dense plan of the batch: the one answered, or planned now for an answer planned on demand. */
     BatchPlan batch() {
-        return plan;
+        if (dense == null) {
+            dense = new BatchPlanner(job.scheme(), job.side()).plan(job.rows());
+        }
+        return dense;
     }
 
     PlanJob job() {
         return job;
     }
 
+    int axes() {
+        return axisNames.size();
+    }
+
+    List<String> axisNames() {
+        return axisNames;
+    }
+
+    private int batchSize() {
+        return facts.size();
+    }
+
+    /** Padded row length L. */
+    private int length() {
+        return facts.get(0).length();
+    }
+
+    /** Whether the answer is float32: a float scheme's, also for a text-only batch its reference plans as integers. */
     boolean floats() {
-        return plan.dtype() == DType.FLOAT32;
+        return job.dtype() == TensorDType.FLOAT32;
+    }
+
+    /** Integral positions in the answer's dtype (float32 for a float scheme's integral text-only plan). */
+    private static Tensor integral(PlanJob job, int[] data, long... shape) {
+        if (job.dtype() != TensorDType.FLOAT32) {
+            return Tensor.ofInts("position_ids", job.dtype(), data, shape);
+        }
+        float[] f = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            f[i] = data[i];
+        }
+        return Tensor.ofFloats("position_ids", f, shape);
     }
 
     /** {@code position_ids} as one C-ordered tensor {@code [axes, B, n]}: the requested range, else the rows. */
     Tensor positionIds() {
-        int axes = plan.axes();
-        int b = plan.batchSize();
+        if (window != null) {
+            return window;
+        }
+        if (blocks != null) {
+            throw new IllegalStateException("a blocks answer has no dense position_ids");
+        }
+        int axes = dense.axes();
+        int b = dense.batchSize();
         int start = job.start();
-        int n = job.range() == null ? plan.length() : job.range()[1];
-        if (floats()) {
+        int n = job.range() == null ? dense.length() : job.range()[1];
+        if (dense.dtype() == DType.FLOAT32) {
             float[] data = new float[Math.multiplyExact(Math.multiplyExact(axes, b), n)];
             for (int r = 0; r < b; r++) {
-                PositionPlan.Float32 row = (PositionPlan.Float32) plan.row(r);
+                PositionPlan.Float32 row = (PositionPlan.Float32) dense.row(r);
                 for (int a = 0; a < axes; a++) {
                     row.axis(a).get(start, data, (a * b + r) * n, n);
                 }
@@ -81,17 +189,20 @@ final class V1PlanAnswer {
         }
         int[] data = new int[Math.multiplyExact(Math.multiplyExact(axes, b), n)];
         for (int r = 0; r < b; r++) {
-            PositionPlan.Int32 row = (PositionPlan.Int32) plan.row(r);
+            PositionPlan.Int32 row = (PositionPlan.Int32) dense.row(r);
             for (int a = 0; a < axes; a++) {
                 row.axis(a).get(start, data, (a * b + r) * n, n);
             }
         }
-        return Tensor.ofInts("position_ids", job.dtype(), data, axes, b, n);
+        return integral(job, data, axes, b, n);
     }
 
     /** {@code rope_deltas} of {@code shape} ({@code [B, 1]} binary, {@code [B]} JSON), in the compat's semantics. */
     Tensor ropeDeltas(long... shape) {
-        double[] d = plan.ropeDeltas();
+        double[] d = new double[batchSize()];
+        for (int b = 0; b < d.length; b++) {
+            d[b] = facts.get(b).ropeDelta();
+        }
         if (floats()) {
             float[] f = new float[d.length];
             for (int i = 0; i < d.length; i++) {
@@ -110,18 +221,17 @@ final class V1PlanAnswer {
     /** {@code decode_position_ids [axes, B, steps]}, or null when none were asked. */
     Tensor decodePositionIds() {
         int steps = job.decodeSteps();
-        if (steps == 0 || plan.axes() == 0) {
+        if (steps == 0 || axes() == 0) {
             return null;
         }
-        double[][][] d = plan.decodePositions(steps);
-        int axes = d.length;
-        int b = plan.batchSize();
+        int axes = axes();
+        int b = batchSize();
         if (floats()) {
             float[] f = new float[axes * b * steps];
             for (int a = 0; a < axes; a++) {
                 for (int r = 0; r < b; r++) {
                     for (int k = 0; k < steps; k++) {
-                        f[(a * b + r) * steps + k] = (float) d[a][r][k];
+                        f[(a * b + r) * steps + k] = (float) facts.get(r).decodePosition(a, k);
                     }
                 }
             }
@@ -131,7 +241,7 @@ final class V1PlanAnswer {
         for (int a = 0; a < axes; a++) {
             for (int r = 0; r < b; r++) {
                 for (int k = 0; k < steps; k++) {
-                    v[(a * b + r) * steps + k] = (long) d[a][r][k];
+                    v[(a * b + r) * steps + k] = (long) facts.get(r).decodePosition(a, k);
                 }
             }
         }
@@ -142,6 +252,10 @@ final class V1PlanAnswer {
     /** The scheme's output tensors, each stacked over the batch: {@code [B, ...shape]}. */
     List<Tensor> outputs() {
         List<Tensor> out = new ArrayList<>();
+        if (window != null || blocks != null) {
+            return out; // planned on demand: only schemes without output tensors are
+        }
+        BatchPlan plan = dense;
         PositionPlan first = plan.row(0);
         for (OutputTensor t : first.tensors()) {
             List<Integer> shape = t.shape();
@@ -207,9 +321,9 @@ final class V1PlanAnswer {
     /** Every tensor of the binary answers, {@code position_ids} first. */
     List<Tensor> tensors() {
         List<Tensor> out = new ArrayList<>();
-        if (plan.axes() > 0) {
+        if (axes() > 0) {
             out.add(positionIds());
-            out.add(ropeDeltas(plan.batchSize(), 1));
+            out.add(ropeDeltas(batchSize(), 1));
             Tensor decode = decodePositionIds();
             if (decode != null) {
                 out.add(decode);
@@ -233,9 +347,9 @@ final class V1PlanAnswer {
         g.writePOJO(job.scheme().parameters());
         g.writeStringProperty("dtype", job.dtype().apiName());
         g.writeName("axes");
-        g.writePOJO(plan.row(0).axisNames());
-        g.writeNumberProperty("batch", plan.batchSize());
-        g.writeNumberProperty("length", plan.length());
+        g.writePOJO(axisNames);
+        g.writeNumberProperty("batch", batchSize());
+        g.writeNumberProperty("length", length());
         if (job.range() != null) {
             g.writeName("range");
             g.writeStartObject();
@@ -248,13 +362,13 @@ final class V1PlanAnswer {
             g.writeName("blocks");
             writeBlocks(g);
         }
-        if (plan.axes() > 0) {
+        if (axes() > 0) {
             if (!job.blocks()) {
                 g.writeName("position_ids");
                 TensorJson.writeNested(g, positionIds());
             }
             g.writeName("rope_deltas");
-            TensorJson.writeNested(g, ropeDeltas(plan.batchSize()));
+            TensorJson.writeNested(g, ropeDeltas(batchSize()));
             Tensor decode = decodePositionIds();
             if (decode != null) {
                 g.writeName("decode_position_ids");
@@ -309,10 +423,9 @@ final class V1PlanAnswer {
     /** Every padded row as its runs and visual blocks ({@code docs/on-demand.md}, the block form). */
     private void writeBlocks(JsonGenerator g) {
         g.writeStartArray();
-        for (TokenStream row : job.rows()) {
-            PositionBlocks blocks = job.scheme().planBlocks(padded(row));
+        for (PositionBlocks row : blocks) {
             g.writeStartArray();
-            for (PositionBlocks.Part part : blocks.parts()) {
+            for (PositionBlocks.Part part : row.parts()) {
                 g.writeStartObject();
                 if (part instanceof PositionBlocks.Run run) {
                     g.writeNumberProperty("start", run.start());
@@ -346,29 +459,12 @@ final class V1PlanAnswer {
         g.writeEndArray();
     }
 
-    /** The row as the batch planner pads it: padding on the job's side up to the batch's length. */
-    private TokenStream padded(TokenStream row) {
-        int missing = plan.length() - row.length();
-        if (missing == 0) {
-            return row;
-        }
-        List<Segment> segments = new ArrayList<>(row.segments().size() + 1);
-        if (job.side() == PaddingSide.LEFT) {
-            segments.add(new PaddingRun(missing));
-        }
-        segments.addAll(row.segments());
-        if (job.side() == PaddingSide.RIGHT) {
-            segments.add(new PaddingRun(missing));
-        }
-        return TokenStream.of(segments);
-    }
-
     void writeSequences(JsonGenerator g) {
         g.writeStartArray();
-        for (int r = 0; r < plan.batchSize(); r++) {
-            PositionPlan row = plan.row(r);
+        for (int r = 0; r < batchSize(); r++) {
+            RowFacts row = facts.get(r);
             TokenStream stream = job.rows().get(r);
-            int padding = plan.length() - row.unpaddedLength();
+            int padding = length() - row.unpaddedLength();
             g.writeStartObject();
             g.writeNumberProperty("length", row.unpaddedLength());
             g.writeNumberProperty("padding", padding);
@@ -381,7 +477,7 @@ final class V1PlanAnswer {
                 }
             }
             g.writeName("spans");
-            int offset = job.side() == PaddingSide.LEFT ? plan.length() - stream.length() : 0;
+            int offset = job.side() == PaddingSide.LEFT ? length() - stream.length() : 0;
             writeSpans(g, stream, offset);
             int[] ids = job.inputIds().get(r);
             if (job.returnInputIds() && ids != null) {

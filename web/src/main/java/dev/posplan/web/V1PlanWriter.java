@@ -45,7 +45,7 @@ final class V1PlanWriter {
         PlanJob job = mapper.toJob(request, binary ? limits.maxTokens() : limits.maxJsonTokens(),
                 binary ? "max-tokens" : "max-json-tokens");
         V1PlanAnswer plan = V1PlanAnswer.plan(job);
-        if (answer == AnswerFormat.NPY && plan.batch().axes() == 0) {
+        if (answer == AnswerFormat.NPY && plan.axes() == 0) {
             throw InvalidInputException.at("/format", "npy holds position_ids alone, "
                     + "and scheme " + job.scheme().name() + " plans none; ask for safetensors or npz");
         }
@@ -76,7 +76,7 @@ final class V1PlanWriter {
             m.put("model", plan.job().preset().apiName());
         }
         m.put("params", json.writeValueAsString(plan.job().scheme().parameters()));
-        m.put("axes", json.writeValueAsString(plan.batch().row(0).axisNames()));
+        m.put("axes", json.writeValueAsString(plan.axisNames()));
         if (plan.job().range() != null) {
             m.put("range", "{\"start\":" + plan.job().range()[0] + ",\"length\":" + plan.job().range()[1] + "}");
         }

@@ -1,7 +1,7 @@
 package dev.posplan.planners.compat;
 
 import dev.posplan.multimodal.ApiNamed;
-import dev.posplan.planners.PositionPlan;
+import dev.posplan.planners.RowFacts;
 import java.util.Arrays;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Arrays;
 public enum DecodeRule implements ApiNamed {
 
     /**
-     * {@code M + 1 + k} on every axis, computed as the host does ({@link PositionPlan#decodePosition}): vLLM
+     * {@code M + 1 + k} on every axis, computed as the host does ({@link RowFacts#decodePosition}): vLLM
      * ({@code j + delta}) and HF 4.x ({@code L + k + rope_deltas}); the Qwen team's rule.
      */
     DELTA("delta"),
@@ -46,20 +46,23 @@ public enum DecodeRule implements ApiNamed {
         return ApiNamed.parse(DecodeRule.class, name, "decode rule");
     }
 
-    /** The plan with this rule's decode start (step 1); positions are shared, not copied. */
-    public PositionPlan apply(PositionPlan plan) {
+    /**
+     * The row's facts with this rule's decode start (step 1); {@code last} is read only by
+     * {@link #LAST_PLUS_ONE}, so a window or a row's blocks need not hold the last slot.
+     */
+    public RowFacts apply(RowFacts facts, RowFacts.LastSlot last) {
         if (this == DELTA) {
-            return plan.withHostDecode();
+            return facts.withHostDecode();
         }
-        double[] start = new double[plan.axes()];
+        double[] start = new double[facts.axes()];
         switch (this) {
             case LAST_PLUS_ONE -> {
                 for (int a = 0; a < start.length; a++) {
-                    start[a] = plan.length() == 0 ? plan.maxPosition() + 1 : plan.get(a, plan.length() - 1) + 1;
+                    start[a] = facts.length() == 0 ? facts.maxPosition() + 1 : last.value(a) + 1;
                 }
             }
-            case FORWARD_NO_MASK -> Arrays.fill(start, plan.length() + plan.ropeDeltaUnpadded());
+            case FORWARD_NO_MASK -> Arrays.fill(start, facts.length() + facts.ropeDeltaUnpadded());
         }
-        return plan.withDecode(start, 1);
+        return facts.withDecode(start, 1);
     }
 }

@@ -1,11 +1,10 @@
 package dev.posplan.planners.compat;
 
 import dev.posplan.multimodal.ApiNamed;
-import dev.posplan.planners.PositionPlan;
 /**
  * Which length {@code rope_deltas = M + 1 - length} subtracts (qwen-mrope.md §4, §9 #4). Schemes that
  * model a host read theirs from the parameter {@code rope_deltas} and set it on their plans
- * ({@link PositionPlan#withDeltaBase}); every other plan counts the padded length.
+ * ({@link dev.posplan.planners.RowFacts#withDeltaBase}); every other plan counts the padded length.
  */
 public enum DeltaBase implements ApiNamed {
 
@@ -32,10 +31,5 @@ public enum DeltaBase implements ApiNamed {
 
     public static DeltaBase byName(String name) {
         return ApiNamed.parse(DeltaBase.class, name, "rope_deltas base");
-    }
-
-    /** The plan's rope delta under this base. */
-    public double delta(PositionPlan plan) {
-        return this == PADDED ? plan.ropeDeltaPadded() : plan.ropeDeltaUnpadded();
     }
 }

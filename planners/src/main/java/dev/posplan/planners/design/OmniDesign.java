@@ -42,9 +42,13 @@ public final class OmniDesign implements PositionDesign {
     @Override
     public List<PositionPlan> planBatch(List<TokenStream> rows) {
         if (rows.stream().anyMatch(TokenStream::hasVisual)) {
-            return multimodal.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED)).toList();
+            return multimodal.planBatch(rows).stream().map(OmniDesign::unpadded).toList();
         }
         // the walker's text-only rule takes M over the pads' 1 as the reference's branch does
-        return textOnly.planBatch(rows).stream().map(p -> p.withDeltaBase(DeltaBase.UNPADDED)).toList();
+        return textOnly.planBatch(rows).stream().map(OmniDesign::unpadded).toList();
+    }
+
+    private static PositionPlan unpadded(PositionPlan plan) {
+        return plan.withFacts(plan.facts().withDeltaBase(DeltaBase.UNPADDED));
     }
 }

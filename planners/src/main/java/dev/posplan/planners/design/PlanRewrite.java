@@ -8,8 +8,8 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * A plan with every position mapped after the walk, for a reference quirk that changes the positions a host
- * rotates by but not its bookkeeping (vLLM's cos/sin cache row for a negative position): M, rope-delta base,
- * output tensors and the host decode rule stay the plan's.
+ * rotates by but not its bookkeeping (vLLM's cos/sin cache row for a negative position): the plan's facts (M,
+ * rope-delta base, decode rule) and output tensors stay the plan's.
  */
 public final class PlanRewrite {
 
@@ -41,7 +41,6 @@ public final class PlanRewrite {
                 out.set(a, i, value.applyAsDouble(plan.get(a, i)));
             }
         }
-        return PositionPlan.of(plan.axisNames(), out, plan.unpaddedLength(), plan.maxPosition())
-                .withDeltaBase(plan.deltaBase()).withTensors(plan.tensors());
+        return PositionPlan.of(plan.axisNames(), out, plan.facts()).withTensors(plan.tensors());
     }
 }

@@ -2,6 +2,7 @@ package dev.posplan.planners.design;
 
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.OnDemand;
+import dev.posplan.planners.PlanShape;
 import dev.posplan.planners.PositionBlocks;
 import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
@@ -9,6 +10,8 @@ import dev.posplan.planners.RowFacts;
 import dev.posplan.planners.WindowCopy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -66,19 +69,79 @@ public interface PositionDesign {
                 + onDemand().note());
     }
 
-    /** This design with {@code after} applied to each plan (a decode rule, a delta base, …), batches included. */
-    default PositionDesign andThen(UnaryOperator<PositionPlan> after) {
+    /**
+     * The rows of one batch (already padded to one length) as blocks, in row order: equal to
+     * {@link #planBatch} once expanded, the row facts included. The default plans each row's blocks alone.
+     */
+    default List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
+        return rows.stream().map(this::planBlocks).toList();
+    }
+
+    /**
+     * The axes and dtype {@link #planBatch} gives these rows, known without planning them; empty where only
+     * planning tells (designs that plan the whole row and copy the window).
+     */
+    default Optional<PlanShape> shape(List<TokenStream> rows) {
+        return Optional.empty();
+    }
+
+    /** This design with {@code after} applied to each row's facts (a delta base, a decode rule), batches included. */
+    default PositionDesign andThen(UnaryOperator<RowFacts> after) {
+        return andThen((facts, last) -> after.apply(facts));
+    }
+
+    /**
+     * This design with {@code after} applied to each row's facts, given the row's last slot (read only when a
+     * rule needs it: a window that does not hold it plans it alone), in every form a row is planned: dense,
+     * into a caller's window, as blocks.
+     */
+    default PositionDesign andThen(BiFunction<RowFacts, RowFacts.LastSlot, RowFacts> after) {
         PositionDesign inner = this;
-        // after changes what follows the positions, never the positions: on-demand answers pass through
+        // after changes what follows the positions, never the positions
         return new Delegating(inner) {
             @Override
             public PositionPlan plan(TokenStream stream) {
-                return after.apply(inner.plan(stream));
+                return follow(inner.plan(stream));
             }
 
             @Override
             public List<PositionPlan> planBatch(List<TokenStream> rows) {
-                return inner.planBatch(rows).stream().map(after).toList();
+                return inner.planBatch(rows).stream().map(this::follow).toList();
+            }
+
+            private PositionPlan follow(PositionPlan p) {
+                return p.withFacts(after.apply(p.facts(), p.lastSlot()));
+            }
+
+            @Override
+            public RowFacts planInto(TokenStream stream, PositionBuffer out) {
+                RowFacts facts = inner.planInto(stream, out);
+                return after.apply(facts, new LastSlots(inner, List.of(stream), List.of(out), List.of(facts)).row(0));
+            }
+
+            @Override
+            public List<RowFacts> planBatchInto(List<TokenStream> rows, List<PositionBuffer> outs) {
+                List<RowFacts> facts = inner.planBatchInto(rows, outs);
+                LastSlots last = new LastSlots(inner, rows, outs, facts);
+                List<RowFacts> out = new ArrayList<>(facts.size());
+                for (int b = 0; b < facts.size(); b++) {
+                    out.add(after.apply(facts.get(b), last.row(b)));
+                }
+                return out;
+            }
+
+            @Override
+            public PositionBlocks planBlocks(TokenStream stream) {
+                return follow(inner.planBlocks(stream));
+            }
+
+            @Override
+            public List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
+                return inner.planBatchBlocks(rows).stream().map(this::follow).toList();
+            }
+
+            private PositionBlocks follow(PositionBlocks b) {
+                return b.withFacts(after.apply(b.facts(), b.lastSlot()));
             }
         };
     }
@@ -116,6 +179,12 @@ public interface PositionDesign {
                 check.accept(stream);
                 return inner.planBlocks(stream);
             }
+
+            @Override
+            public List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
+                rows.forEach(check);
+                return inner.planBatchBlocks(rows);
+            }
         };
     }
 
@@ -145,6 +214,16 @@ public interface PositionDesign {
         @Override
         public PositionBlocks planBlocks(TokenStream stream) {
             return inner.planBlocks(stream);
+        }
+
+        @Override
+        public List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
+            return inner.planBatchBlocks(rows);
+        }
+
+        @Override
+        public Optional<PlanShape> shape(List<TokenStream> rows) {
+            return inner.shape(rows);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.posplan.multimodal.VisualBlock;
 import dev.posplan.planners.BlockRecorder;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.OnDemand;
+import dev.posplan.planners.PlanShape;
 import dev.posplan.planners.PositionBlocks;
 import dev.posplan.planners.PositionBuffer;
 import dev.posplan.planners.PositionPlan;
@@ -19,6 +20,7 @@ import dev.posplan.planners.RowFacts;
 import dev.posplan.planners.WindowCopy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The skeleton every Qwen-style position function shares (vlm-ropes.md §2), written once: text runs
@@ -156,18 +158,43 @@ public final class QwenWalker implements PositionDesign {
         return out;
     }
 
+    /** The batch's dtype (the visual one if any row has a visual block), as {@link #planBatch} chooses it. */
+    @Override
+    public Optional<PlanShape> shape(List<TokenStream> rows) {
+        return Optional.of(new PlanShape(axisNames, rows.stream().anyMatch(TokenStream::hasVisual) ? dtype
+                : textOnlyDtype));
+    }
+
     @Override
     public PositionBlocks planBlocks(TokenStream stream) {
+        return blocks(stream, stream.hasVisual(), layout.forStream(stream));
+    }
+
+    /** {@link #planBatch}'s visual branch and layout binding (M of a text-only row in a visual batch), as blocks. */
+    @Override
+    public List<PositionBlocks> planBatchBlocks(List<TokenStream> rows) {
+        boolean visual = rows.stream().anyMatch(TokenStream::hasVisual);
+        List<BlockPlacement> bound = layout.forBatch(rows);
+        List<PositionBlocks> out = new ArrayList<>(rows.size());
+        for (int b = 0; b < rows.size(); b++) {
+            out.add(blocks(rows.get(b), visual, bound.get(b)));
+        }
+        return out;
+    }
+
+    private PositionBlocks blocks(TokenStream stream, boolean visual, BlockPlacement bound) {
         OnDemand onDemand = onDemand();
         if (!onDemand.blocks()) {
             throw new UnsupportedOperationException("positions are not sums of per-axis tables: " + onDemand.note());
         }
         BlockRecorder recorder = new BlockRecorder(axisNames.size(), stream.length());
-        return recorder.blocks(axisNames, walk(stream, stream.hasVisual(), layout.forStream(stream), recorder));
+        double max = walk(stream, visual, bound, recorder);
+        return recorder.blocks(axisNames, facts(stream, DType.INT32, max));
     }
 
-    private static RowFacts facts(TokenStream stream, DType type, double max) {
-        return new RowFacts(type, stream.length(), stream.unpaddedLength(), max);
+    /** A walked row's facts: the walker's decode start is M + 1 on every axis, the host rule. */
+    private RowFacts facts(TokenStream stream, DType type, double max) {
+        return RowFacts.of(type, axisNames.size(), stream.length(), stream.unpaddedLength(), max);
     }
 
     /** @param visual whether the batch has a visual block (the reference's visual branch), else text-only */

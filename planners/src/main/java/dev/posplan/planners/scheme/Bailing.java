@@ -131,7 +131,7 @@ public final class Bailing {
         // one request at a time: the reference never sees a pad slot, so M counts real tokens only
         PositionDesign design = Options.walker(p, QwenAxes.THW, DType.INT32, new CentredPlacement(), PAD_VALUE)
                 .withTextOnlyMaxCountingPads(false)
-                .andThen(plan -> plan.withDeltaBase(DeltaBase.UNPADDED));
+                .andThen(facts -> facts.withDeltaBase(DeltaBase.UNPADDED));
         if (negative == NegativePositions.VLLM_CACHE_ROW) {
             // decode and rope_deltas are never negative: only the positions change
             design = PlanRewrite.mapping(design, v -> negative.row(v, maxPositions));

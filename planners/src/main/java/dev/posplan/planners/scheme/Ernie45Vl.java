@@ -101,7 +101,7 @@ public final class Ernie45Vl {
         // not checked against the references, whose golden files have no such batch)
         QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, layout, p.getOr(PAD_VALUE, compat.padValue))
                 .withTextOnlyMaxCountingPads(false);
-        return new ComposedScheme(DECLARATION.name(), walker.andThen(plan -> plan.withDeltaBase(compat.deltaBase)),
+        return new ComposedScheme(DECLARATION.name(), walker.andThen(facts -> facts.withDeltaBase(compat.deltaBase)),
                 rotary.pairwise("hw-alternating", QwenAxes.THW, pairAxis).withPairing(ChannelPairing.GPTJ),
                 p.effective());
     }

@@ -104,7 +104,7 @@ public final class Hope {
         Rotary rotary = ROTARY.read(p);
         QwenWalker walker = Diagonal.walker(scales(p), p);
         PositionDesign design = p.get(DECODE) == Decode.INTENDED ? walker
-                : walker.andThen(plan -> plan.withDecode(new double[QwenAxes.THW.size()], 0));
+                : walker.andThen(facts -> facts.withDecode(new double[QwenAxes.THW.size()], 0));
         return new ComposedScheme(DECLARATION.name(), design,
                 Diagonal.allocation(p, rotary, "lta-nope-t", PairAxes::lowFrequencyTemporal, true), p.effective());
     }

@@ -96,8 +96,7 @@ final class Options {
         QwenWalker walker = new QwenWalker(QwenAxes.THW, DType.INT32, placement, pad)
                 .withTextOnlyMaxCountingPads(compat.textOnlyMaxCountsPads());
         // The walker's own decode start is already M + 1 on every axis.
-        return walker.andThen(decode == DecodeRule.DELTA ? plan -> plan.withDeltaBase(base)
-                : plan -> decode.apply(plan).withDeltaBase(base));
+        return walker.andThen((facts, last) -> decode.apply(facts, last).withDeltaBase(base));
     }
 
     /** The input error where {@code compat}'s reference fails on an image with several temporal slices. */

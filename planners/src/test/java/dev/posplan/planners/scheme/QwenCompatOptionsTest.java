@@ -109,12 +109,14 @@ class QwenCompatOptionsTest {
         PositionPlan legacy = planVideo("hf-4.51");
         assertArrayEquals(new double[] {1, 0, 1, 2, 4, 6, 8, 9}, row(legacy, 0));
         assertEquals(10, legacy.decodePosition(1, 0));
-        assertEquals(9 + 1 - 8, DeltaBase.PADDED.delta(legacy));
+        assertEquals(DeltaBase.PADDED, legacy.deltaBase());
+        assertEquals(9 + 1 - 8, legacy.ropeDelta());
 
         PositionPlan main = planVideo("hf-main");
         // Text resumes after the spatial extent (base 2 + 1), under the video's later frames.
         assertArrayEquals(new double[] {0, 0, 1, 2, 4, 6, 8, 3}, row(main, 0));
-        assertEquals(8 + 1 - 7, DeltaBase.UNPADDED.delta(main));
+        assertEquals(DeltaBase.UNPADDED, main.deltaBase());
+        assertEquals(8 + 1 - 7, main.ropeDelta());
         // generate(): last slot + 1 on each axis.
         assertEquals(4, main.decodePosition(0, 0));
         assertEquals(5, main.decodePosition(0, 1));
