@@ -40,3 +40,26 @@ test('kv heads: one axis per head, every rotary pair rotates', () => {
 test('camera schemes have no rotary allocation', () => {
   assert.equal(allocationModel(plan({head_dim: 64, rotary_dim: 0})).mode, 'none');
 });
+
+test('channel_axis: each pair reads its two channels\' axes, by the pairing (random maps)', () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let round = 0; round < 50; round++) {
+    const rotary = 1 + Math.floor(next() * 64);
+    const channels = Int32Array.from({length: 2 * rotary}, () => Math.floor(next() * 4));
+    const inv = Float32Array.from({length: rotary}, (_, k) => 10000 ** (-k / rotary));
+    for (const pairing of ['neox', 'gptj']) {
+      const a = allocationModel(plan({inv_freq: inv, channel_axis: channels, pairing}));
+      for (let k = 0; k < rotary; k++) {
+        const [first, second] = pairing === 'gptj' ? [2 * k, 2 * k + 1] : [k, k + rotary];
+        assert.equal(a.pairAxis[k], channels[first]);
+        assert.equal(a.secondAxis[k], channels[second]);
+      }
+    }
+  }
+});
+
+test('without channel_axis both channels of a pair read the pair\'s axis', () => {
+  const a = allocationModel(plan({inv_freq: Float32Array.of(1, 0.1), pair_axis: Int32Array.of(2, 0)}));
+  assert.deepEqual([...a.secondAxis], [...a.pairAxis]);
+});

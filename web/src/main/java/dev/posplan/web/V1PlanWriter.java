@@ -7,6 +7,7 @@ import dev.posplan.api.encode.SafetensorsWriter;
 import dev.posplan.api.encode.Tensor;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.web.V1PlanController.AnswerFormat;
+import dev.posplan.planners.allocation.RotaryAllocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,6 +78,9 @@ final class V1PlanWriter {
         }
         m.put("params", json.writeValueAsString(plan.job().scheme().parameters()));
         m.put("axes", json.writeValueAsString(plan.axisNames()));
+        if (plan.job().scheme().frequencies() instanceof RotaryAllocation r) {
+            m.put("pairing", r.pairing().apiName()); // which two channels a pair rotates, for channel_axis readers
+        }
         if (plan.job().range() != null) {
             m.put("range", "{\"start\":" + plan.job().range()[0] + ",\"length\":" + plan.job().range()[1] + "}");
         }

@@ -2,7 +2,8 @@
 /**
  * The frequency allocation as the allocation view draws it: every rotary pair of the head with its
  * inv_freq and the axis it reads (pair_axis), or every KV head with its axis (kv_head_axis); pairs past
- * the rotary dimension (partial rotary) do not rotate.
+ * the rotary dimension (partial rotary) do not rotate. With channel_axis (HunyuanVL's element-wise sections) the
+ * two channels of a pair may read different axes: pairAxis holds the first channel's, secondAxis the second's.
  */
 
 /** Axis code of a pair that rotates with no position (NoPE, pair_axis -1). */
@@ -12,7 +13,8 @@ export const NOT_ROTATED = -2;
 
 /**
  * @typedef {{mode: 'pairs'|'heads'|'none', pairs: number, rotary: number, invFreq: Float32Array,
- *            pairAxis: Int32Array, headAxis: Int32Array, logMin: number, logMax: number}} Allocation
+ *            pairAxis: Int32Array, secondAxis: Int32Array, headAxis: Int32Array, logMin: number,
+ *            logMax: number}} Allocation
  * pairAxis[k] is an axis index, NO_POSITION or NOT_ROTATED. In 'heads' mode a pair reads its head's
  * axis, so pairAxis only tells rotated (0) from NOT_ROTATED; headAxis[h] is head h's axis.
  */
@@ -27,6 +29,15 @@ export function allocationModel(plan) {
   const pairAxis = new Int32Array(pairs).fill(NOT_ROTATED);
   const heads = f.kv_head_axis;
   for (let k = 0; k < rotary; k++) pairAxis[k] = f.pair_axis ? f.pair_axis[k] : heads ? 0 : NO_POSITION;
+  const secondAxis = Int32Array.from(pairAxis);
+  const channels = f.channel_axis;
+  if (channels) {
+    for (let k = 0; k < rotary; k++) {
+      const [first, second] = pairChannels(k, rotary, f.pairing);
+      pairAxis[k] = channels[first];
+      secondAxis[k] = channels[second];
+    }
+  }
   let logMin = Infinity;
   let logMax = -Infinity;
   for (const v of inv) {
@@ -37,9 +48,18 @@ export function allocationModel(plan) {
   }
   return {
     mode: rotary === 0 ? 'none' : heads ? 'heads' : 'pairs',
-    pairs, rotary, invFreq: inv, pairAxis, headAxis: heads ?? new Int32Array(0),
+    pairs, rotary, invFreq: inv, pairAxis, secondAxis, headAxis: heads ?? new Int32Array(0),
     logMin: Math.floor(logMin), logMax: Math.ceil(logMax) === Math.floor(logMin) ? Math.floor(logMin) + 1 : Math.ceil(logMax),
   };
+}
+
+/**
+ * The two channels pair k rotates: (k, k + rotary) for neox (rotate_half), (2k, 2k + 1) for gptj.
+ * @param {number} k @param {number} rotary pairs rotated @param {string|undefined} pairing
+ * @returns {[number, number]}
+ */
+export function pairChannels(k, rotary, pairing) {
+  return pairing === 'gptj' ? [2 * k, 2 * k + 1] : [k, k + rotary];
 }
 
 /** @param {string[]} axes @param {number} code */

@@ -9,7 +9,9 @@ import {readSafetensors} from './safetensors.js';
  *             input_ids?: number[]}} SequenceInfo */
 /** @typedef {{dtype: string, shape: number[], data: Float32Array|Int32Array|Float64Array}} PlanTensor */
 /** @typedef {{rotary_dim?: number, head_dim?: number, inv_freq: Float32Array|null, pair_axis: Int32Array|null,
- *             kv_head_axis: Int32Array|null, partial_rotary_factor?: number}} Frequencies */
+ *             kv_head_axis: Int32Array|null, channel_axis?: Int32Array|null, pairing?: string,
+ *             partial_rotary_factor?: number}} Frequencies
+ * channel_axis (HunyuanVL's element-wise sections) gives one axis per rotated channel instead of pair_axis. */
 /**
  * @typedef {{
  *   scheme: string, params: Record<string, any>, model?: string, format?: string,
@@ -27,7 +29,7 @@ import {readSafetensors} from './safetensors.js';
 
 /** Tensors of the safetensors answer that are not scheme outputs. */
 const PLAN_TENSORS = new Set(['position_ids', 'rope_deltas', 'decode_position_ids', 'inv_freq', 'pair_axis',
-  'kv_head_axis']);
+  'kv_head_axis', 'channel_axis']);
 
 /**
  * Decodes a /v1/plans answer fetched with ?format=safetensors (Accept application/vnd.safetensors).
@@ -61,6 +63,8 @@ export function planDataFromSafetensors(buffer) {
       inv_freq: invFreq,
       pair_axis: tensors.pair_axis ? toInt32(tensors.pair_axis.data) : null,
       kv_head_axis: tensors.kv_head_axis ? toInt32(tensors.kv_head_axis.data) : null,
+      channel_axis: tensors.channel_axis ? toInt32(tensors.channel_axis.data) : null,
+      pairing: metadata.pairing,
       partial_rotary_factor: params.partial_rotary_factor,
     },
     tensors: outputs,
@@ -100,6 +104,8 @@ export function planDataFromJson(answer) {
       inv_freq: f.inv_freq ? Float32Array.from(f.inv_freq) : null,
       pair_axis: f.pair_axis ? Int32Array.from(f.pair_axis) : null,
       kv_head_axis: f.kv_head_axis ? Int32Array.from(f.kv_head_axis) : null,
+      channel_axis: f.channel_axis ? Int32Array.from(f.channel_axis) : null,
+      pairing: f.pairing,
       partial_rotary_factor: f.partial_rotary_factor,
     },
     tensors,

@@ -74,7 +74,9 @@ export function createAllocation(container) {
       const code = a.pairAxis[k];
       const rotated = code !== NOT_ROTATED;
       const inv = rotated ? a.invFreq[k] : NaN;
-      const axis = a.mode === 'heads' && rotated ? 'per head' : axisName(plan.axes, code);
+      const split = a.secondAxis[k] !== code;
+      const axis = a.mode === 'heads' && rotated ? 'per head' : split
+        ? `${axisName(plan.axes, code)}/${axisName(plan.axes, a.secondAxis[k])}` : axisName(plan.axes, code);
       const g = svg('g', {'data-testid': 'alloc-pair', 'data-pair': k, 'data-axis': axis,
         'data-inv-freq': rotated ? String(shortestFloat32(inv)) : ''});
       const title = svg('title');
@@ -83,7 +85,15 @@ export function createAllocation(container) {
       g.append(title);
       const x = LEFT + k * step;
       const fill = a.mode === 'heads' && rotated ? '#5b6169' : colorOf(code);
-      if (a.mode === 'pairs') g.append(svg('rect', {x, y: BAND.y, width: Math.max(0.5, step - 0.5), height: BAND.h, fill}));
+      if (a.mode === 'pairs') {
+        // a pair whose two channels read different axes shows both: first channel on top, second below
+        const h = split ? BAND.h / 2 : BAND.h;
+        g.append(svg('rect', {x, y: BAND.y, width: Math.max(0.5, step - 0.5), height: h, fill}));
+        if (split) {
+          g.append(svg('rect', {x, y: BAND.y + h, width: Math.max(0.5, step - 0.5), height: h,
+            fill: colorOf(a.secondAxis[k])}));
+        }
+      }
       if (rotated) {
         g.append(svg('rect', {x, y: y(inv), width: Math.max(0.5, step - 0.5), height: BARS.y + BARS.h - y(inv), fill}));
       } else {
