@@ -62,6 +62,7 @@ public final class PosplanCli {
             .build();
 
     private final V1PlanWriter writer;
+    private final FailureLocator planner;
     private final V1CatalogueController catalogue;
     private final InputStream stdin;
     private final PrintStream stdout;
@@ -71,6 +72,7 @@ public final class PosplanCli {
             PrintStream stderr) {
         V1PlanMapper mapper = new V1PlanMapper(limits, tokenizers);
         this.writer = new V1PlanWriter(mapper, limits, JSON);
+        this.planner = new FailureLocator(writer);
         this.catalogue = new V1CatalogueController(tokenizers, mapper, limits);
         this.stdin = stdin;
         this.stdout = stdout;
@@ -132,7 +134,7 @@ public final class PosplanCli {
 
     private int plan(Options o) throws IOException {
         V1PlanRequest request = read(o.input(), V1PlanRequest.class);
-        V1PlanAnswer plan = writer.plan(request, o.format);
+        V1PlanAnswer plan = planner.plan(request, o.format);
         try (OutputStream out = o.output()) {
             writer.write(plan, o.format, out);
         }
@@ -176,7 +178,7 @@ public final class PosplanCli {
                 }
                 String name = Integer.toString(number);
                 try {
-                    V1PlanAnswer plan = writer.plan(readValue(line, V1PlanRequest.class), o.format);
+                    V1PlanAnswer plan = planner.plan(readValue(line, V1PlanRequest.class), o.format);
                     if (binary) {
                         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(
                                 dir.resolve(name + "." + o.format.name().toLowerCase(Locale.ROOT))))) {
@@ -227,11 +229,7 @@ public final class PosplanCli {
         } else if (e instanceof JacksonException unreadable) {
             JsonErrors.Described d = JsonErrors.describe(
                     new HttpMessageNotReadableException("unreadable request", unreadable, null));
-            p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, d.detail());
-            if (d.field() != null) {
-                p.setProperty("field", d.field());
-            }
-            V1ProblemAdvice.pointed(p);
+            p = V1ProblemAdvice.problem(HttpStatus.BAD_REQUEST, d.detail(), d.field());
         } else {
             p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                     "posplan failed to plan this request; the error follows");
