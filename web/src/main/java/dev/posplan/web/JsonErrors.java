@@ -34,7 +34,11 @@ final class JsonErrors {
     private JsonErrors() {
     }
 
-    record Described(String detail, String field) {
+    /** @param missing a required value is absent: readable, but not plannable (422, as when it is null) */
+    record Described(String detail, String field, boolean missing) {
+        Described(String detail, String field) {
+            this(detail, field, false);
+        }
     }
 
     static Described describe(HttpMessageNotReadableException ex) {
@@ -63,7 +67,8 @@ final class JsonErrors {
         }
         if (je instanceof MismatchedInputException || je instanceof ValueInstantiationException) {
             boolean missing = je.getOriginalMessage().startsWith("Missing required");
-            return new Described(subject + (missing ? " is required" : " must be " + kind(declaredType(je))), field);
+            return new Described(subject + (missing ? " is required" : " must be " + kind(declaredType(je))), field,
+                    missing);
         }
         // Not JSON at all, a number out of range or past the parser's bounds: said in JSON terms, at the
         // parser's position (Jackson's own messages name its classes and features).

@@ -74,8 +74,10 @@ class V1ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JsonErrors.Described d = JsonErrors.describe(ex);
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, d.detail(), d.field());
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        // a required value left out reads like one given as null: 422, not 400
+        HttpStatus answer = d.missing() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+        ProblemDetail body = problem(answer, d.detail(), d.field());
+        return handleExceptionInternal(ex, body, headers, answer, request);
     }
 
     /** A problem with {@code field} as a JSON Pointer (dotted paths of the library converted). */

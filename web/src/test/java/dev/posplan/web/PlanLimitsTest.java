@@ -49,8 +49,8 @@ class PlanLimitsTest extends HttpSupport {
     void aBodyOverTheLimitIsRefusedWithOrWithoutContentLength() throws Exception {
         String big = request("bare", 0, text(1)).replace("\"parts\"", "\"params\": {\"x\": \""
                 + String.join("", Collections.nCopies(600, "y")) + "\"}, \"parts\"");
-        limitProblem(post("/api/plan", big), "max-body-size", 600, "body");
-        limitProblem(postChunked("/api/plan", big), "max-body-size", 600, "body");
+        limitProblem(post("/api/plan", big), "max-body-size", 600, "");
+        limitProblem(postChunked("/api/plan", big), "max-body-size", 600, "");
     }
 
     @Test
