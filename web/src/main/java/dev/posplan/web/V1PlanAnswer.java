@@ -83,7 +83,9 @@ final class V1PlanAnswer {
                 row.axis(a).get(start, data, (a * b + r) * n, n);
             }
         }
-        return Tensor.ofInts("position_ids", job.dtype(), data, axes, b, n);
+        // a float scheme's text-only batch plans int32 positions (its reference does): answered as planned
+        return Tensor.ofInts("position_ids", job.dtype() == TensorDType.FLOAT32 ? TensorDType.INT32 : job.dtype(), data,
+                axes, b, n);
     }
 
     /** {@code rope_deltas} of {@code shape} ({@code [B, 1]} binary, {@code [B]} JSON), in the compat's semantics. */

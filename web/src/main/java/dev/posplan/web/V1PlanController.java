@@ -125,7 +125,12 @@ class V1PlanController {
             if (accept == null || accept.isBlank()) {
                 return JSON;
             }
-            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            List<MediaType> types;
+            try {
+                types = MediaType.parseMediaTypes(accept);
+            } catch (org.springframework.http.InvalidMediaTypeException e) {
+                throw new HttpMediaTypeNotAcceptableException("the Accept header does not parse as media types");
+            }
             MimeTypeUtils.sortBySpecificity(types);
             for (MediaType t : types) {
                 for (AnswerFormat f : values()) {
