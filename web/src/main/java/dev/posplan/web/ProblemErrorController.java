@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+    @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
         String detail = switch (status) {

@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,6 +36,15 @@ class V1ProblemAdvice extends ResponseEntityExceptionHandler {
     static final int MAX_FIELD = 300;
 
     @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInputAnswer(InvalidInputException e) {
+        return answer(invalidInput(e));
+    }
+
+    @ExceptionHandler(LimitExceededException.class)
+    ResponseEntity<ProblemDetail> limitExceededAnswer(LimitExceededException e) {
+        return answer(limitExceeded(e));
+    }
+
     ProblemDetail invalidInput(InvalidInputException e) {
         ProblemDetail p = problem(WrongTypeException.of(e) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
                 e.getMessage(), e.field());
@@ -44,7 +54,6 @@ class V1ProblemAdvice extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(LimitExceededException.class)
     ProblemDetail limitExceeded(LimitExceededException e) {
         ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), e.field());
         p.setProperty("limit", e.limit());
@@ -57,16 +66,33 @@ class V1ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         p.setProperty("limit", e.limit());
         p.setProperty("max", e.max());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);
     }
 
     /** Any other exception is a bug of ours, never the client's fault. */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail bug(RuntimeException e) {
+    ResponseEntity<ProblemDetail> bug(RuntimeException e) {
         LOG.error("planning failed", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "posplan failed to plan this request; the error is logged");
+        return answer(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "posplan failed to plan this request; the error is logged"));
+    }
+
+    /**
+     * Problems are {@code application/problem+json} whatever the request's {@code Accept} says (RFC 9457): a
+     * preset content type keeps Spring from negotiating the error away into an empty 406.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders problem = new HttpHeaders();
+        problem.putAll(headers);
+        problem.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(ex, body, problem, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     /** Malformed JSON, a wrong type or an unknown field: 400 with the pointer of the culprit. */
