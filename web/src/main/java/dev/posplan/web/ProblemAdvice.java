@@ -61,7 +61,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JsonErrors.Described d = JsonErrors.describe(ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, d.detail());
-        if (d.field() != null) {
+        if (d.field() != null && !d.field().isEmpty()) {
             body.setProperty("field", d.field());
         }
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
