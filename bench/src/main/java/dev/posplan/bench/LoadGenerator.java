@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the next, until the duration or the request count is used up. It only ever talks to 127.0.0.1.
  *
  * <pre>bin/load --port 8080 [--seconds 20] [--warmup 5] [--max-requests 2000000] [--connections N] S1 S2 S4-safetensors S4-blocks</pre>
+ *
+ * <p>{@code bin/load --soak ...} runs the {@link Soak} instead: a bounded mix of valid and hostile requests with
+ * heap and RSS sampled over time.
  */
 public final class LoadGenerator {
 
@@ -40,6 +43,10 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--soak")) {
+            Soak.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int port = 8080;
         int seconds = 20;
         int warmup = 5;

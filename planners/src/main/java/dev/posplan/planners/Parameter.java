@@ -151,8 +151,11 @@ public final class Parameter<T> {
         List<String> names = ApiNamed.names(type);
         return new Parameter<E>(name, Type.STRING, def, Allowed.oneOf(names), description, null, ApiNamed::apiName)
                 .reading(p -> raw -> {
-                    if (!(raw instanceof String s) || !names.contains(s)) {
+                    if (!(raw instanceof String s)) {
                         throw p.bad(raw, "one of " + names);
+                    }
+                    if (!names.contains(s)) {
+                        throw p.invalid("must be one of " + names + ", got " + SchemeParams.clip(s));
                     }
                     return ApiNamed.parse(type, s, name);
                 });
@@ -171,8 +174,7 @@ public final class Parameter<T> {
                     int[] out = new int[list.size()];
                     for (int i = 0; i < out.length; i++) {
                         if (!isInt(list.get(i))) {
-                            throw p.invalid("must be a list of integers, got " + list.get(i) + " at index " + i
-                                    + " of " + raw);
+                            throw p.bad(list.get(i) + " at index " + i, "a list of integers");
                         }
                         out[i] = p.inRange(((Number) list.get(i)).intValue());
                     }
@@ -265,8 +267,10 @@ public final class Parameter<T> {
         return new SchemeParams.InvalidParameterException(name, message);
     }
 
+    /** A value of the wrong JSON type: the service answers it like any other wrong type in the body (400). */
     private SchemeParams.InvalidParameterException bad(Object raw, String expected) {
-        return invalid("must be " + expected + ", got " + raw);
+        return new SchemeParams.InvalidParameterException(name, "must be " + expected + ", got "
+                + SchemeParams.clip(String.valueOf(raw)), true);
     }
 
     private int inRange(int v) {

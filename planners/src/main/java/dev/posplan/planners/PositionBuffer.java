@@ -208,7 +208,23 @@ public abstract class PositionBuffer {
         private static final long serialVersionUID = 1L;
 
         Int32Overflow(double value) {
-            super(null, "position " + value + " exceeds the int32 range of integer positions");
+            super(null, "position " + exact(value) + " exceeds the int32 range of integer positions");
+        }
+
+        /**
+         * The position as an integer, not a double's exponent form; a value the references' int64 arithmetic
+         * saturated ({@code .long()} of a huge product) is past int64, not equal to its bound.
+         */
+        private static String exact(double value) {
+            if (Double.isNaN(value)) {
+                return "NaN";
+            }
+            if (Math.abs(value) >= 0x1p63) {
+                return (value > 0 ? "above " : "below ") + (value > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)
+                        + " (int64 overflow)";
+            }
+            return value == Math.rint(value) ? Long.toString((long) value)
+                    : new java.math.BigDecimal(value).toPlainString();
         }
     }
 

@@ -69,8 +69,8 @@ public final class SchemeParams {
         List<String> names = declared.stream().map(Parameter::name).toList();
         unknown.removeAll(names);
         if (!unknown.isEmpty()) {
-            throw new InvalidParameterException(unknown.first(), "is unknown (unknown parameter(s) " + unknown
-                    + "; known: " + names + ")");
+            throw new InvalidParameterException(unknown.first(), "is unknown (unknown parameter(s) "
+                    + clip(unknown.toString()) + "; known: " + names + ")");
         }
     }
 
@@ -88,14 +88,30 @@ public final class SchemeParams {
     public static final class InvalidParameterException extends InvalidInputException {
         private static final long serialVersionUID = 1L;
         private final String parameter;
+        private final boolean wrongType;
 
         public InvalidParameterException(String parameter, String message) {
-            super("params." + parameter, "parameter '" + parameter + "' " + message);
+            this(parameter, message, false);
+        }
+
+        /** @param wrongType the value has the wrong JSON type (a string for a number), not a bad value */
+        public InvalidParameterException(String parameter, String message, boolean wrongType) {
+            super("params." + parameter, "parameter '" + clip(parameter) + "' " + message);
             this.parameter = parameter;
+            this.wrongType = wrongType;
         }
 
         public String parameter() {
             return parameter;
         }
+
+        public boolean wrongType() {
+            return wrongType;
+        }
+    }
+
+    /** Client text quoted in a message, cut to 200 characters. */
+    static String clip(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
     }
 }

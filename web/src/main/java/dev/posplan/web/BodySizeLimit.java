@@ -47,7 +47,7 @@ class BodySizeLimit extends RequestBodyAdviceAdapter {
     }
 
     private LimitExceededException tooLarge(String declared) {
-        return new LimitExceededException("max-body-size", "body", maxBytes, "the request body exceeds the limit of "
+        return new LimitExceededException("max-body-size", "", maxBytes, "the request body exceeds the limit of "
                 + maxBytes + " bytes" + declared);
     }
 

@@ -3,6 +3,7 @@ package dev.posplan.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.posplan.api.TimestampTokens;
+import java.io.CharConversionException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,7 +14,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -21,46 +25,88 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Describes why a request body did not read as a request: a detail a client can act on, in JSON terms rather
- * than Java types, and the field as a path into the request JSON ({@code parts[1].grid}), or null when the body
- * as a whole is at fault.
+ * than Java types, never Jackson's own words (they name its classes and features), quoting at most 200 characters
+ * of input; and the field as a path into the request JSON ({@code parts[1].grid}), empty when the body as a whole
+ * is at fault.
  */
 final class JsonErrors {
 
     private JsonErrors() {
     }
 
-    record Described(String detail, String field) {
+    /** @param missing a required value is absent: readable, but not plannable (422, as when it is null) */
+    record Described(String detail, String field, boolean missing) {
+        Described(String detail, String field) {
+            this(detail, field, false);
+        }
     }
 
     static Described describe(HttpMessageNotReadableException ex) {
         JacksonException je = ex.getCause() instanceof JacksonException j ? j
                 : NestedExceptionUtils.getMostSpecificCause(ex) instanceof JacksonException j ? j : null;
         if (je == null) {
-            return new Described("the request body is missing or is not JSON", null);
+            return new Described(NestedExceptionUtils.getMostSpecificCause(ex) instanceof CharConversionException
+                    ? "the request body is not valid UTF-8" : "the request body is missing or is not JSON", "");
         }
         String field = path(je.getPath());
         String subject = field.isEmpty() ? "the request body" : field;
         if (je instanceof UnrecognizedPropertyException u) {
+            String parent = path(je.getPath().subList(0, je.getPath().size() - 1));
             String known = new TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList()).toString();
-            return new Described(subject + ": unknown field '" + u.getPropertyName() + "'; known: " + known, field);
+            return new Described((parent.isEmpty() ? "the request body" : parent) + ": unknown field '"
+                    + V1PlanMapper.clip(u.getPropertyName()) + "'; known: " + known, field);
         }
         if (je instanceof InvalidTypeIdException t) {
             String typeField = field.isEmpty() ? "type" : field + ".type";
             String known = knownTypeIds(t.getBaseType().getRawClass());
             return new Described(t.getTypeId() == null ? typeField + " is required; one of " + known
-                    : typeField + " '" + t.getTypeId() + "' is unknown; known: " + known, typeField);
+                    : typeField + " '" + V1PlanMapper.clip(t.getTypeId()) + "' is unknown; known: " + known, typeField);
+        }
+        if (je instanceof MismatchedInputException && je.getOriginalMessage().startsWith("Trailing token")) {
+            return new Described("the request body holds more than one JSON value" + location(je.getLocation()), "");
         }
         if (je instanceof MismatchedInputException || je instanceof ValueInstantiationException) {
             boolean missing = je.getOriginalMessage().startsWith("Missing required");
-            return new Described(subject + (missing ? " is required" : " must be " + kind(declaredType(je))),
-                    field.isEmpty() ? null : field);
+            return new Described(subject + (missing ? " is required" : " must be " + kind(declaredType(je))), field,
+                    missing);
         }
-        // Not JSON at all, or a number out of range: Jackson's message, at the parser's position.
+        // Not JSON at all, a number out of range or past the parser's bounds: said in JSON terms, at the
+        // parser's position (Jackson's own messages name its classes and features).
         if (field.isEmpty() && je instanceof StreamReadException s && s.processor() != null) {
             field = path(s.processor().streamReadContext());
         }
-        String detail = (field.isEmpty() ? "" : field + ": ") + je.getOriginalMessage() + location(je.getLocation());
-        return new Described(detail, field.isEmpty() ? null : field);
+        return new Described((field.isEmpty() ? "" : field + ": ") + syntax(je) + location(je.getLocation()), field);
+    }
+
+    /** What is wrong with a document that does not parse. */
+    private static String syntax(JacksonException je) {
+        String m = String.valueOf(je.getOriginalMessage());
+        if (je instanceof StreamConstraintsException) {
+            return m.contains("nesting depth") ? "the JSON nests deeper than a request may"
+                    : m.contains("Number value length") ? "a number has more digits than a request may"
+                    : m.contains("String value length") ? "a string is longer than a request may"
+                    : m.contains("Name length") ? "a field name is longer than a request may"
+                    : "the JSON is larger than a request may be";
+        }
+        if (je instanceof InputCoercionException) {
+            return "the number is out of range for an integer";
+        }
+        if (je instanceof UnexpectedEndOfInputException) {
+            return "the JSON ends before its value is complete";
+        }
+        if (m.startsWith("Non-standard token") || m.contains("NaN") || m.contains("Infinity")) {
+            return "NaN and Infinity are not JSON numbers";
+        }
+        if (m.startsWith("Invalid UTF-8") || m.contains("UTF-8")) {
+            return "the request body is not valid UTF-8";
+        }
+        if (m.contains("control character") || m.contains("CTRL-CHAR")) {
+            return "a string holds an unescaped control character";
+        }
+        if (m.contains("escape")) {
+            return "a string holds an invalid escape";
+        }
+        return "the request body is not valid JSON";
     }
 
     /** {@code parts[1].grid} from Jackson's reference chain; empty for the root. */

@@ -43,14 +43,17 @@ public final class PosplanCli {
     static final int USAGE = 64;
 
     private static final String HELP = """
-            usage: posplan plan REQUEST.json [--format json|npy|npz|safetensors] [-o FILE]
+            usage: posplan [--config FILE] COMMAND ...
+                   posplan plan REQUEST.json [--format json|npy|npz|safetensors] [-o FILE]
                    posplan batch REQUESTS.jsonl [--format json|npy|npz|safetensors] [-o FILE|DIR]
                    posplan compare REQUEST.json [-o FILE]
                    posplan schemes | models
             REQUEST.json is a /v1/plans (or /v1/compare) body, '-' reads stdin. batch reads one /v1/plans request
             per line: JSON answers go one per line to FILE (or stdout), a refused line as its problem; binary
             answers go to DIR as 1.npz, 2.npz, ... by line number, a refused line as 2.problem.json.
-            Limits are the service's defaults; POSPLAN_QWEN_TOKENIZER names the Qwen tokenizer directory.""";
+            --config FILE reads the service's settings from a .properties file (posplan.limits.*,
+            posplan.models.<name>.tokenizer); without it the limits are the service's defaults and
+            POSPLAN_QWEN_TOKENIZER names the Qwen tokenizer directory.""";
 
     /** Reads request JSON with the service's settings (application.properties, spring.jackson.*). */
     static final ObjectMapper JSON = JsonMapper.builder()
@@ -62,6 +65,7 @@ public final class PosplanCli {
             .build();
 
     private final V1PlanWriter writer;
+    private final FailureLocator planner;
     private final V1CatalogueController catalogue;
     private final InputStream stdin;
     private final PrintStream stdout;
@@ -71,6 +75,7 @@ public final class PosplanCli {
             PrintStream stderr) {
         V1PlanMapper mapper = new V1PlanMapper(limits, tokenizers);
         this.writer = new V1PlanWriter(mapper, limits, JSON);
+        this.planner = new FailureLocator(writer);
         this.catalogue = new V1CatalogueController(tokenizers, mapper, limits);
         this.stdin = stdin;
         this.stdout = stdout;
@@ -82,8 +87,28 @@ public final class PosplanCli {
         PrintStream answers = System.out;
         System.setOut(System.err);
         int status;
-        try (ModelTokenizers tokenizers = new ModelTokenizers(tokenizerDirectories(System.getenv()))) {
-            status = new PosplanCli(tokenizers, PlanLimits.defaults(), System.in, answers, System.err).run(args);
+        List<String> rest = new ArrayList<>(List.of(args));
+        int at = rest.indexOf("--config");
+        CliSettings settings;
+        try {
+            Path config = null;
+            if (at >= 0) {
+                if (at + 1 >= rest.size()) {
+                    throw new UsageException("--config needs a file");
+                }
+                config = Path.of(rest.remove(at + 1));
+                rest.remove(at);
+            }
+            settings = CliSettings.load(config, System.getenv());
+        } catch (UsageException e) {
+            System.err.println("posplan: " + e.getMessage());
+            System.err.println(HELP);
+            System.exit(USAGE);
+            return;
+        }
+        try (ModelTokenizers tokenizers = new ModelTokenizers(settings.tokenizers())) {
+            status = new PosplanCli(tokenizers, settings.limits(), System.in, answers, System.err)
+                    .run(rest.toArray(String[]::new));
         }
         answers.flush();
         System.exit(status);
@@ -132,7 +157,7 @@ public final class PosplanCli {
 
     private int plan(Options o) throws IOException {
         V1PlanRequest request = read(o.input(), V1PlanRequest.class);
-        V1PlanAnswer plan = writer.plan(request, o.format);
+        V1PlanAnswer plan = planner.plan(request, o.format);
         try (OutputStream out = o.output()) {
             writer.write(plan, o.format, out);
         }
@@ -176,7 +201,7 @@ public final class PosplanCli {
                 }
                 String name = Integer.toString(number);
                 try {
-                    V1PlanAnswer plan = writer.plan(readValue(line, V1PlanRequest.class), o.format);
+                    V1PlanAnswer plan = planner.plan(readValue(line, V1PlanRequest.class), o.format);
                     if (binary) {
                         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(
                                 dir.resolve(name + "." + o.format.name().toLowerCase(Locale.ROOT))))) {
@@ -227,11 +252,7 @@ public final class PosplanCli {
         } else if (e instanceof JacksonException unreadable) {
             JsonErrors.Described d = JsonErrors.describe(
                     new HttpMessageNotReadableException("unreadable request", unreadable, null));
-            p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, d.detail());
-            if (d.field() != null) {
-                p.setProperty("field", d.field());
-            }
-            V1ProblemAdvice.pointed(p);
+            p = V1ProblemAdvice.problem(HttpStatus.BAD_REQUEST, d.detail(), d.field());
         } else {
             p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                     "posplan failed to plan this request; the error follows");

@@ -61,10 +61,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JsonErrors.Described d = JsonErrors.describe(ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, d.detail());
-        if (d.field() != null) {
+        if (d.field() != null && !d.field().isEmpty()) {
             body.setProperty("field", d.field());
         }
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Problems are problem+json whatever {@code Accept} says (RFC 9457), not negotiated into an empty 406. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders problem = new HttpHeaders();
+        problem.putAll(headers);
+        problem.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(ex, body, problem, statusCode, request);
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail, String field) {

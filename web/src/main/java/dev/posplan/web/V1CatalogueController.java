@@ -187,7 +187,7 @@ class V1CatalogueController {
                 String f = e.field();
                 String field = f != null && (f.startsWith("/params") || f.startsWith("/scheme")) ? "/candidates/" + c + f
                         : f;
-                throw new InvalidInputException(field, e.getMessage());
+                throw WrongTypeException.moved(e, field);
             }
             BatchPlan plan = V1PlanAnswer.plan(job).batch();
             plans.add(plan);

@@ -35,10 +35,15 @@ class V1PlanController {
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final V1PlanWriter writer;
+    private final FailureLocator planner;
+    private final PlanningPool pool;
     private final RequestMetrics metrics;
 
-    V1PlanController(V1PlanMapper mapper, PlanLimits limits, ObjectMapper json, RequestMetrics metrics) {
+    V1PlanController(V1PlanMapper mapper, PlanLimits limits, ObjectMapper json, PlanningPool pool,
+            RequestMetrics metrics) {
         this.writer = new V1PlanWriter(mapper, limits, json);
+        this.planner = new FailureLocator(writer);
+        this.pool = pool;
         this.metrics = metrics;
     }
 
@@ -79,6 +84,9 @@ class V1PlanController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "Over a configured limit (limit, max)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Planning refused for time (posplan.planning.timeout) or "
+            + "capacity (posplan.planning.queue); Retry-After says when to try again",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "Cannot be planned; field is a JSON Pointer "
@@ -92,7 +100,7 @@ class V1PlanController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletResponse response) throws IOException, HttpMediaTypeNotAcceptableException {
         AnswerFormat answer = AnswerFormat.choose(format, accept);
-        V1PlanAnswer plan = writer.plan(request, answer);
+        V1PlanAnswer plan = pool.run(() -> planner.plan(request, answer));
         response.setContentType(answer.mediaType);
         writer.write(plan, answer, response.getOutputStream());
         metrics.planned(plan.job().scheme().name(), plan.job().rows().stream().mapToLong(TokenStream::length).sum());
@@ -125,7 +133,12 @@ class V1PlanController {
             if (accept == null || accept.isBlank()) {
                 return JSON;
             }
-            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            List<MediaType> types;
+            try {
+                types = MediaType.parseMediaTypes(accept);
+            } catch (org.springframework.http.InvalidMediaTypeException e) {
+                throw new HttpMediaTypeNotAcceptableException("the Accept header does not parse as media types");
+            }
             MimeTypeUtils.sortBySpecificity(types);
             for (MediaType t : types) {
                 for (AnswerFormat f : values()) {

@@ -95,7 +95,7 @@ class V1PlanMapper {
         try {
             scheme = SchemeRegistry.create(schemeName, new SchemeParams(params));
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.field() == null ? null : Pointers.of(e.field()), e.getMessage());
+            throw WrongTypeException.moved(e, e.field() == null ? null : Pointers.of(e.field()));
         }
         if (blocks && !scheme.onDemand().blocks()) {
             throw InvalidInputException.at("/layout", "blocks: scheme " + scheme.name() + " has no block form ("
@@ -181,6 +181,9 @@ class V1PlanMapper {
         }
         for (int i = 0; i < rows.size(); i++) {
             budget.exact(rows.get(i).length(), "/sequences/" + i);
+            if (rows.get(i).length() == 0) { // as for "parts": []: a row is at least one token
+                throw InvalidInputException.at("/sequences/" + i + "/parts", "must add up to at least one token");
+            }
         }
         if (range != null) {
             int length = rows.stream().mapToInt(TokenStream::length).max().orElse(0);
