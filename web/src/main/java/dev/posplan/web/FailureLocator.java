@@ -64,7 +64,7 @@ final class FailureLocator {
     private boolean fails(V1PlanRequest r, List<V1PlanRequest.Part> parts, AnswerFormat answer) {
         V1PlanRequest one = new V1PlanRequest(r.model(), r.scheme(), r.params(), r.format(),
                 List.of(new V1PlanRequest.Sequence(parts, null, null, null)), null, null, null, r.paddingSide(),
-                r.decodeSteps(), null, r.dtype(), null, null);
+                r.decodeSteps(), null, r.dtype(), null, null, null, null);
         try {
             writer.plan(one, answer);
             return false;
