@@ -6,6 +6,7 @@ import { formatField, modeOf, newPart, parseField, setField, switchMode, PART_TY
 import { formatPointer, getAt, nearestPointer, parsePointer, setAt }
   from '../../src/main/resources/static/js/builder/pointers.js';
 import { readPasted } from '../../src/main/resources/static/js/builder/paste.js';
+import { offeredPartTypes } from '../../src/main/resources/static/js/builder/form.js';
 import { int, layout, pick, random, text } from '../support/random.js';
 
 test('pointers round-trip through their tokens (~ and / escaped) and address what they name', () => {
@@ -135,4 +136,9 @@ test('pasted input_ids, messages and parts become requests that keep the chosen 
   assert.deepEqual(cmp.candidates, [{ params: { compat: 'vllm' } }]);
   assert.throws(() => readPasted('{"foo": 1}', current), /expected/);
   assert.throws(() => readPasted('{', current), /not JSON/);
+});
+
+test('the part types offered: the builder\'s own, then any other a scheme accepts; camera views are image parts', () => {
+  const schemes = [{ parts: ['text', 'image', 'video'] }, { parts: ['text', 'camera'] }, { parts: ['text', 'audio', 'point_cloud'] }];
+  assert.deepEqual(offeredPartTypes(schemes), ['text', 'image', 'video', 'table', 'audio', 'point_cloud']);
 });
