@@ -8,7 +8,7 @@
 export const KIND_COLORS = ['#f7f7f7', '#222e3a', '#e69f00', '#0072b2', '#cc79a7', '#8fd6b4', '#f0e442'];
 
 /** Axis colours (Okabe–Ito), cycled when a scheme has more axes. */
-export const AXIS_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00'];
+const AXIS_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00'];
 
 /** The colour marking differing tokens. */
 export const DIFF_COLOR = '#d55e00';

@@ -6,8 +6,8 @@
 
 /** Token kinds, in the order of the modality colours. */
 export const KINDS = /** @type {const} */ (['pad', 'text', 'image', 'video', 'audio', 'table', 'other']);
-export const KIND_PAD = 0;
-export const KIND_TEXT = 1;
+const KIND_PAD = 0;
+const KIND_TEXT = 1;
 
 /** @param {string} type @returns {number} the kind code of a span type */
 export function kindOf(type) {

@@ -27,7 +27,9 @@ export function createHeatmap(container) {
   const maps = el('div', {class: 'heatmap-maps'});
   const readout = el('div', {class: 'heatmap-readout', 'data-testid': 'heatmap-readout', 'aria-live': 'polite',
     text: 'Hover a cell for its position.'});
-  const stepper = el('span', {class: 'frame-stepper'}, [prev, frameInput, next, frameLabel]);
+  const perFrame = el('input', {type: 'checkbox'});
+  const stepper = el('span', {class: 'frame-stepper'}, [prev, frameInput, next, frameLabel,
+    el('label', {title: 'Colour each frame over its own range, not the whole block'}, [perFrame, ' scale per frame'])]);
   const toolbar = el('div', {class: 'view-toolbar'}, [el('label', {}, ['Block ', spanSelect]), stepper]);
   const root = el('div', {class: 'heatmap', 'data-testid': 'heatmap'}, [toolbar, maps, readout]);
   container.replaceChildren(root);
@@ -50,6 +52,7 @@ export function createHeatmap(container) {
 
   spanSelect.addEventListener('change', () => show(Number(spanSelect.value), 0));
   frameInput.addEventListener('input', () => show(spanIndex, Number(frameInput.value)));
+  perFrame.addEventListener('change', () => draw());
   prev.addEventListener('click', () => show(spanIndex, frame - 1));
   next.addEventListener('click', () => show(spanIndex, frame + 1));
 
@@ -64,7 +67,8 @@ export function createHeatmap(container) {
     frameInput.max = String(grid[0] - 1);
     frameInput.value = String(frame);
     stepper.hidden = grid[0] < 2;
-    frameLabel.textContent = `frame ${frame + 1} / ${grid[0]}`;
+    // InternVL-style images count tiles where videos count frames
+    frameLabel.textContent = `${span.type === 'video' ? 'frame' : 'tile'} ${frame + 1} / ${grid[0]}`;
     draw();
   }
 
@@ -82,10 +86,11 @@ export function createHeatmap(container) {
       const {canvas} = canvases[axis];
       canvases[axis].cell = cell;
       const values = data.values(axis);
-      const first = span.start - data.layout.first;
+      const base = tokenOfCell(span, frame, 0, 0) - data.layout.first;
+      const first = perFrame.checked ? base : span.start - data.layout.first;
       let lo = Infinity;
       let hi = -Infinity;
-      for (let i = first; i < first + span.length; i++) {
+      for (let i = first; i < first + (perFrame.checked ? h * w : span.length); i++) {
         lo = Math.min(lo, values[i]);
         hi = Math.max(hi, values[i]);
       }
@@ -95,7 +100,6 @@ export function createHeatmap(container) {
       ctx.font = `${Math.min(11, cell / 2)}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      const base = tokenOfCell(span, frame, 0, 0) - data.layout.first;
       paintCells(ctx, w, h, cell, (k, rgb, at) => viridisInto(hi > lo ? (values[base + k] - lo) / (hi - lo) : 0.5, rgb, at));
       if (labels) {
         for (let k = 0; k < h * w; k++) {
@@ -143,7 +147,8 @@ export function createHeatmap(container) {
     const value = plan.positions instanceof Float32Array ? shortestFloat32(v) : v;
     readout.dataset.value = JSON.stringify(value);
     readout.dataset.token = String(token);
-    readout.textContent = `${span.type} span ${spanIndex}, frame ${frame}, h=${rr}, w=${c} (token ${token}): `
+    readout.textContent = `${span.type} span ${spanIndex}, ${span.type === 'video' ? 'frame' : 'tile'} ${frame}, `
+      + `h=${rr}, w=${c} (token ${token}): `
       + `${plan.axes[axis]} = ${format(v)}`;
   }
 
@@ -153,7 +158,8 @@ export function createHeatmap(container) {
       state = next;
       const plan = next.plans[0];
       const spans = plan ? plan.sequences[Math.min(next.row, plan.batch - 1)]?.spans ?? [] : [];
-      const wanted = spans.flatMap((s, k) => (s.grid && s.grid.length === 3 ? [k] : []));
+      const wanted = spans.flatMap((s, k) =>
+        (s.grid && s.grid.length === 3 && s.grid[0] * s.grid[1] * s.grid[2] === s.length ? [k] : []));
       if (!plan || wanted.length === 0 || plan.axes.length === 0) {
         visual = [];
         maps.replaceChildren(note(plan && plan.axes.length === 0

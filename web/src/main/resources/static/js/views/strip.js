@@ -5,7 +5,7 @@
  * is a bin summarised from the row's pyramid; zoomed in, each token is a tile. Never a DOM node per token.
  */
 import {binCounts, binKinds, binMinMax, nextSet, prefixCount} from '../data/aggregate.js';
-import {DIFF_COLOR, KIND_COLORS, viridisInto} from '../data/colors.js';
+import {DIFF_COLOR, KIND_COLORS, luminance, viridisInto} from '../data/colors.js';
 import {rowData} from '../data/row-cache.js';
 import {KINDS, kindAt} from '../data/row-layout.js';
 import {format, tokenDetails} from '../data/token-details.js';
@@ -191,7 +191,7 @@ export function createStrip(container) {
         }
       }
       if (perToken >= LABEL_PX) {
-        ctx.fillStyle = kind === 1 || kind === 3 ? '#fff' : '#000';
+        ctx.fillStyle = luminance(KIND_COLORS[kind]) < 0.2 ? '#fff' : '#000';
         ctx.fillText(String(i), x + 2, top + KIND_H / 2, perToken - 4);
       }
     }
