@@ -107,7 +107,8 @@ test('every part mode shows its template and reads it back; switching modes keep
       for (const k of others) if (!own.includes(k)) assert.equal(part[k], undefined, `${t.type}/${m.name} drops ${k}`);
     }
   }
-  assert.equal(modeOf({ type: 'audio', mel_frames: 3000 }).name, 'json', 'fields without a form are edited as JSON');
+  assert.equal(modeOf({ type: 'audio', mel_frames: 3000 }).name, 'mel_frames');
+  assert.equal(modeOf({ type: 'audio', seconds: 30 }).name, 'json', 'fields without a form are edited as JSON');
   assert.equal(modeOf({ type: 'hologram', voxels: 3 }).name, 'json', 'a type the builder does not know too');
   const audio = { type: 'audio', tokens: 5 };
   setField(audio, modeOf({ type: 'audio', x: 1 }).fields[0], parseField('json', '{"mel_frames": 3000}'));
