@@ -6,6 +6,7 @@ import { formatField, modeOf, newPart, parseField, setField, switchMode, PART_TY
 import { formatPointer, getAt, nearestPointer, parsePointer, setAt }
   from '../../src/main/resources/static/js/builder/pointers.js';
 import { readPasted } from '../../src/main/resources/static/js/builder/paste.js';
+import { offeredPartTypes } from '../../src/main/resources/static/js/builder/form.js';
 import { int, layout, pick, random, text } from '../support/random.js';
 
 test('pointers round-trip through their tokens (~ and / escaped) and address what they name', () => {
@@ -106,7 +107,8 @@ test('every part mode shows its template and reads it back; switching modes keep
       for (const k of others) if (!own.includes(k)) assert.equal(part[k], undefined, `${t.type}/${m.name} drops ${k}`);
     }
   }
-  assert.equal(modeOf({ type: 'audio', mel_frames: 3000 }).name, 'json', 'fields without a form are edited as JSON');
+  assert.equal(modeOf({ type: 'audio', mel_frames: 3000 }).name, 'mel_frames');
+  assert.equal(modeOf({ type: 'audio', seconds: 30 }).name, 'json', 'fields without a form are edited as JSON');
   assert.equal(modeOf({ type: 'hologram', voxels: 3 }).name, 'json', 'a type the builder does not know too');
   const audio = { type: 'audio', tokens: 5 };
   setField(audio, modeOf({ type: 'audio', x: 1 }).fields[0], parseField('json', '{"mel_frames": 3000}'));
@@ -135,4 +137,9 @@ test('pasted input_ids, messages and parts become requests that keep the chosen 
   assert.deepEqual(cmp.candidates, [{ params: { compat: 'vllm' } }]);
   assert.throws(() => readPasted('{"foo": 1}', current), /expected/);
   assert.throws(() => readPasted('{', current), /not JSON/);
+});
+
+test('the part types offered: the builder\'s own, then any other a scheme accepts; camera views are image parts', () => {
+  const schemes = [{ parts: ['text', 'image', 'video'] }, { parts: ['text', 'camera'] }, { parts: ['text', 'audio', 'point_cloud'] }];
+  assert.deepEqual(offeredPartTypes(schemes), ['text', 'image', 'video', 'table', 'audio', 'point_cloud']);
 });

@@ -41,8 +41,6 @@ const state = { layout: defaultLayout(), viewState: null, compare: null, lastPro
 const plans = [];
 /** @type {Record<string, View>} */
 const views = {};
-/** @type {ArrayBuffer|null} */
-let mainBytes = null;
 /** @type {any[]} */
 let models = [];
 /** @type {ReturnType<typeof createBuilder>|null} */
@@ -141,15 +139,20 @@ async function plan() {
   }
   performance.mark('posplan:plan-received');
   const answers = results.map((r) => /** @type {PromiseFulfilledResult<ArrayBuffer>} */ (r).value);
-  const decoded = await Promise.all(answers.map(decodePlan));
-  if (ctl.signal.aborted) return;
-  plans.length = 0;
-  plans.push(...decoded);
-  mainBytes = answers[0];
-  performance.mark('posplan:plan-decoded');
-  state.planned++;
-  renderSummary();
-  updateViews();
+  try {
+    const decoded = await Promise.all(answers.map(decodePlan));
+    if (ctl.signal.aborted) return;
+    plans.length = 0;
+    plans.push(...decoded);
+    performance.mark('posplan:plan-decoded');
+    state.planned++;
+    renderSummary();
+    updateViews();
+  } catch (e) {
+    byId('status').textContent = '';
+    report(e);
+    return;
+  }
   byId('status').textContent = `${plans[0].length.toLocaleString('en')} tokens × ${plans[0].batch} rows, `
     + `${plans[0].axes.length} axes (${plans[0].axes.join(', ')})`;
   if (candidates.length > 0) {
@@ -231,9 +234,7 @@ function wireControls() {
   for (const format of /** @type {('json'|'safetensors'|'npy')[]} */ (['json', 'safetensors', 'npy'])) {
     byId(`download-${format}`).addEventListener('click', async () => {
       try {
-        const blob = format === 'safetensors' && mainBytes ? new Blob([mainBytes])
-          : await fetchPlanAs(state.layout.request, format);
-        saveBlob(blob, FILE_NAMES[format]);
+        saveBlob(await fetchPlanAs(state.layout.request, format), FILE_NAMES[format]);
       } catch (e) {
         report(e);
       }

@@ -68,6 +68,8 @@ export const PART_TYPES = [
   { type: 'audio', modes: [
     { name: 'tokens', label: 'token count', fields: [{ key: 'tokens', label: 'tokens', kind: 'integer' }],
       template: { tokens: 50 } },
+    { name: 'mel_frames', label: 'mel frames', fields: [{ key: 'mel_frames', label: 'mel frames', kind: 'integer',
+      hint: 'the model\'s audio encoder counts the tokens (Omni models)' }], template: { mel_frames: 3000 } },
     JSON_MODE,
   ] },
 ];
