@@ -243,7 +243,7 @@ public final class PosplanCli {
 
     /** The problem the service answers for the same failure, as the JSON members it writes (no instance). */
     static Map<String, Object> problemOf(Exception e) {
-        V1ProblemAdvice advice = new V1ProblemAdvice();
+        ProblemAdvice advice = new ProblemAdvice();
         ProblemDetail p;
         if (e instanceof InvalidInputException bad) {
             p = advice.invalidInput(bad);
@@ -252,7 +252,7 @@ public final class PosplanCli {
         } else if (e instanceof JacksonException unreadable) {
             JsonErrors.Described d = JsonErrors.describe(
                     new HttpMessageNotReadableException("unreadable request", unreadable, null));
-            p = V1ProblemAdvice.problem(HttpStatus.BAD_REQUEST, d.detail(), d.field());
+            p = ProblemAdvice.problem(HttpStatus.BAD_REQUEST, d.detail(), d.field());
         } else {
             p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                     "posplan failed to plan this request; the error follows");

@@ -14,16 +14,16 @@ class ProblemAdviceTest {
 
     @Test
     void invalidInputIsA422NamingTheField() {
-        ProblemDetail p = advice.invalidInput(InvalidInputException.at("parts[1].grid", "must be [t, h, w]"));
+        ProblemDetail p = advice.invalidInput(InvalidInputException.at("/sequences/0/parts/1/grid", "must be [t, h, w]"));
         assertEquals(422, p.getStatus());
-        assertEquals("parts[1].grid", p.getProperties().get("field"));
+        assertEquals("/sequences/0/parts/1/grid", p.getProperties().get("field"));
     }
 
     @Test
     void aLibraryBugIsA500ThatNamesNoInternals() {
-        ProblemDetail p = advice.bug(new IllegalStateException("unhandled segment Foo@1234"));
+        ProblemDetail p = advice.bug(new IllegalStateException("unhandled segment Foo@1234")).getBody();
         assertEquals(500, p.getStatus());
         assertFalse(p.getDetail().contains("Foo"), p.getDetail());
-        assertEquals(500, advice.bug(new IllegalArgumentException("inv_freq needs 64 values")).getStatus());
+        assertEquals(500, advice.bug(new IllegalArgumentException("inv_freq needs 64 values")).getBody().getStatus());
     }
 }
