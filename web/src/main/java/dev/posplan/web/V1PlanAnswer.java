@@ -337,12 +337,8 @@ final class V1PlanAnswer {
     // ------------------------------------------------------------------------------------------------
     // JSON
 
-    /**
-     * The whole JSON answer, positions streamed row by row.
-     *
-     * @param frequencies the {@link #frequencies} object of the scheme's allocation, already as JSON text
-     */
-    void writeJson(JsonGenerator g, String frequencies) {
+    /** The whole JSON answer, positions streamed row by row. */
+    void writeJson(JsonGenerator g) {
         g.writeStartObject();
         g.writeStringProperty("model", job.preset() == null ? null : job.preset().apiName());
         g.writeStringProperty("scheme", job.scheme().name());
@@ -395,7 +391,7 @@ final class V1PlanAnswer {
         }
         g.writeEndObject();
         g.writeName("frequencies");
-        g.writeRawValue(frequencies);
+        g.writePOJO(frequencies(job.scheme().frequencies()));
         g.writeEndObject();
     }
 

@@ -7,7 +7,6 @@ import dev.posplan.api.encode.SafetensorsWriter;
 import dev.posplan.api.encode.Tensor;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.web.V1PlanController.AnswerFormat;
-import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.allocation.RotaryAllocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,9 +29,6 @@ final class V1PlanWriter {
     private final V1PlanMapper mapper;
     private final PlanLimits limits;
     private final ObjectMapper json;
-    /** The frequencies object as JSON text per allocation: the same few (see {@link SchemeCache}), each one
-     * formatting dozens of floats. Kept by identity, which is how the scheme cache hands them out. */
-    private final BoundedCache<Same, String> frequencies = new BoundedCache<>(64);
 
     V1PlanWriter(V1PlanMapper mapper, PlanLimits limits, ObjectMapper json) {
         this.mapper = mapper;
@@ -62,7 +58,7 @@ final class V1PlanWriter {
         switch (answer) {
             case JSON -> {
                 try (JsonGenerator g = json.createGenerator(new NonClosingOutputStream(out))) {
-                    plan.writeJson(g, frequenciesJson(plan.job().scheme().frequencies()));
+                    plan.writeJson(g);
                 }
             }
             case SAFETENSORS -> SafetensorsWriter.write(out, plan.tensors(), metadata(plan));
@@ -70,23 +66,6 @@ final class V1PlanWriter {
             case NPZ -> NpzWriter.write(out, plan.tensors());
         }
         out.flush();
-    }
-
-    private String frequenciesJson(FrequencyAllocation f) {
-        return frequencies.get(new Same(f), k -> json.writeValueAsString(V1PlanAnswer.frequencies(f)));
-    }
-
-    /** A key equal to another only for the same instance. */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Same s && s.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
     }
 
     /** {@code __metadata__}: scheme, params, axes and the sequences, each as a JSON string. */
