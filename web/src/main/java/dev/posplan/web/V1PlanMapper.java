@@ -31,6 +31,7 @@ import dev.posplan.multimodal.text.QwenTimestampTokens;
 import dev.posplan.planners.DType;
 import dev.posplan.planners.PaddingSide;
 import dev.posplan.planners.Scheme;
+import dev.posplan.planners.SchemeParams;
 import dev.posplan.planners.SchemeRegistry;
 import dev.posplan.planners.compat.QwenCompat;
 import java.util.ArrayList;
@@ -55,7 +56,6 @@ class V1PlanMapper {
 
     private final PlanLimits limits;
     private final ModelTokenizers tokenizers;
-    private final SchemeCache schemes = new SchemeCache(64);
     private final Map<String, ChatEncoder> encoders = new ConcurrentHashMap<>();
 
     V1PlanMapper(PlanLimits limits, ModelTokenizers tokenizers) {
@@ -93,7 +93,7 @@ class V1PlanMapper {
         }
         Scheme scheme;
         try {
-            scheme = schemes.get(schemeName, params);
+            scheme = SchemeRegistry.create(schemeName, new SchemeParams(params));
         } catch (InvalidInputException e) {
             throw WrongTypeException.moved(e, e.field() == null ? null : Pointers.of(e.field()));
         }
