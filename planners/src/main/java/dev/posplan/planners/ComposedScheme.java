@@ -4,6 +4,8 @@ import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.TokenStream;
 import dev.posplan.planners.allocation.FrequencyAllocation;
 import dev.posplan.planners.design.PositionDesign;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +23,8 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(frequencies, "frequencies");
-        parameters = Map.copyOf(parameters);
+        // declaration order, the same on every JVM start (Map.copyOf's order is randomised per JVM)
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     @Override
