@@ -23,7 +23,7 @@ public record ComposedScheme(String name, PositionDesign design, FrequencyAlloca
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(frequencies, "frequencies");
-        // declaration order, the same on every JVM start (Map.copyOf's order is randomised per JVM)
+        // the order they were resolved in, the same on every JVM start (Map.copyOf randomises it per JVM)
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
