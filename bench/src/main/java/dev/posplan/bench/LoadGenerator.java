@@ -43,6 +43,10 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--describe")) {
+            describe(LoadScenario.byName(args[1]), java.nio.file.Path.of(args[2]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--soak")) {
             Soak.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -172,5 +176,14 @@ public final class LoadGenerator {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * {@code --describe SCENARIO BODY_FILE}: writes the scenario's request body to BODY_FILE and prints its Accept
+     * header and connection count, so other load tools (bin/wrk-load) send exactly these requests.
+     */
+    private static void describe(LoadScenario scenario, java.nio.file.Path body) throws java.io.IOException {
+        java.nio.file.Files.writeString(body, scenario.body);
+        System.out.println(scenario.accept + " " + scenario.defaultConnections);
     }
 }
