@@ -20,7 +20,9 @@ public final class PropeScheme {
     private static final Parameter<Integer> HEAD_DIM = Parameter.integer("head_dim", 64,
             Parameter.Allowed.between(8, 4096), "Attention head dimension, a multiple of 8.");
     private static final Parameter<Double> FREQ_BASE = Parameter.number("freq_base", Prope.DEFAULT_FREQ_BASE,
-            Parameter.Allowed.above(0), "RoPE base of the patch-coordinate rotations.");
+            // the base is raised to powers in float32, as the reference does: it must be a normal float32
+            Parameter.Allowed.between(Float.MIN_NORMAL, Float.MAX_VALUE),
+            "RoPE base of the patch-coordinate rotations; a positive normal float32.");
     private static final Parameter<Double> FREQ_SCALE = Parameter.number("freq_scale", Prope.DEFAULT_FREQ_SCALE,
             Parameter.Allowed.above(0), "RoPE frequency scale of the patch-coordinate rotations.");
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posplan.planners.SchemeParams;
+import dev.posplan.planners.SchemeRegistry;
 import dev.posplan.planners.allocation.BlockAllocation;
 
 import dev.posplan.multimodal.camera.CameraView;
@@ -124,5 +126,15 @@ class PropeTest {
         Prope prope = Prope.forViews(HD, v);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> prope.project(v)).getMessage()
                 .contains("view 2"));
+    }
+
+    @Test
+    void aFreqBaseOutsideFloat32IsARefusedParameterNotABug() {
+        for (double base : new double[] {1e308, 1e39, 1e-40, 0}) {
+            SchemeParams.InvalidParameterException e = assertThrows(SchemeParams.InvalidParameterException.class,
+                    () -> SchemeRegistry.create("prope", SchemeParams.of("freq_base", base)));
+            assertEquals("freq_base", e.parameter());
+        }
+        SchemeRegistry.create("prope", SchemeParams.of("freq_base", 1e38));
     }
 }
