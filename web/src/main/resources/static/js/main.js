@@ -83,14 +83,24 @@ function updateViews() {
       v.token = i;
       saveLink();
     },
+    onViewport: (/** @type {[number, number]|null} */ range) => {
+      v.zoom = range;
+      showZoom(range);
+      saveLink();
+    },
   };
   byId('diff-summary').textContent = diff
     ? (diff.count === 0 ? 'Every candidate agrees with the main layout on this row.'
       : `${diff.count} tokens of row ${row} differ; the first is token ${diff.first}.`) : '';
   for (const view of Object.values(views)) view.update(state.viewState);
   if (v.zoom && views.strip?.zoomTo) views.strip.zoomTo(v.zoom[0], v.zoom[1]);
-  /** @type {HTMLInputElement} */ (byId('zoom-from')).value = v.zoom ? String(v.zoom[0]) : '';
-  /** @type {HTMLInputElement} */ (byId('zoom-to')).value = v.zoom ? String(v.zoom[1]) : '';
+  showZoom(v.zoom);
+}
+
+/** @param {[number, number]|null} range the strip's zoom, shown in the zoom fields */
+function showZoom(range) {
+  /** @type {HTMLInputElement} */ (byId('zoom-from')).value = range ? String(range[0]) : '';
+  /** @type {HTMLInputElement} */ (byId('zoom-to')).value = range ? String(range[1]) : '';
 }
 
 /**

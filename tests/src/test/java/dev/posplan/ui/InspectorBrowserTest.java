@@ -174,6 +174,12 @@ class InspectorBrowserTest {
         page.js("document.getElementById('compare-panel').scrollIntoView({block: 'center'});");
         page.screenshot("inspector-compare-panel");
 
+        // a zoom made on the strip itself belongs to the view the link keeps
+        page.click("[data-testid=strip] button[aria-label='Zoom in']");
+        page.await("(() => { const z = window.posplan.state.layout.view.zoom; return z !== null && z[1] - z[0] < "
+                + "window.posplan.plans[0].length; })()", Duration.ofSeconds(5), "the strip's zoom in the layout");
+        String zoomed = (String) page.js("return JSON.stringify(window.posplan.state.layout.view.zoom);");
+
         // the share link: a fresh page from the URL plans the same layout, candidates and view
         Thread.sleep(400); // the link is rewritten 150 ms after the last change
         String url = page.driver.getCurrentUrl();
@@ -185,6 +191,8 @@ class InspectorBrowserTest {
         assertEquals(InspectorSession.JSON.readTree(shown), InspectorSession.JSON.readTree(
                 (String) page.js("return JSON.stringify(window.posplan.state.compare.pairs);")));
         assertEquals(first, ((Number) page.js("return window.posplan.state.viewState.selectedToken;")).intValue());
+        assertEquals(InspectorSession.JSON.readTree(zoomed).get(0).asInt(), Integer.parseInt((String) page.js(
+                "return document.getElementById('zoom-from').value;")), "the reopened page shows the strip's zoom");
     }
 
     @Test

@@ -15,7 +15,8 @@ import {bindZoomPan} from './zoom-input.js';
 
 /** @typedef {import('../data/plan-data.js').PlanData} PlanData */
 /** @typedef {{plans: PlanData[], labels: string[], row: number, model?: any, selectedToken?: number|null,
- *             onSelectToken?: (i: number) => void, diff?: Uint8Array|null}} ViewState */
+ *             onSelectToken?: (i: number) => void, diff?: Uint8Array|null,
+ *             onViewport?: (range: [number, number]|null) => void}} ViewState */
 
 const DIFF_H = 6;
 const KIND_H = 30;
@@ -66,6 +67,13 @@ export function createStrip(container) {
   function setViewport(/** @type {import('./viewport.js').Viewport} */ next) {
     vp = next;
     schedule();
+    announce();
+  }
+
+  /** Tells the page what the person zoomed to (null: the whole row), so a shared link shows the same. */
+  function announce() {
+    const whole = vp.start <= vp.min && vp.end >= vp.max;
+    state?.onViewport?.(whole ? null : [Math.floor(vp.start), Math.ceil(vp.end)]);
   }
 
   function schedule() {
@@ -80,6 +88,7 @@ export function createStrip(container) {
     const width = Math.max(vp.minSpan, Math.min(vp.end - vp.start, 200));
     vp = showRange(vp, local + vp.min - width / 2, local + vp.min + width / 2);
     draw();
+    announce();
   }
 
   function select(/** @type {number} */ i) {
