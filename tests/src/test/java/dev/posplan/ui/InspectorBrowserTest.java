@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +171,22 @@ class InspectorBrowserTest {
         WebElement details = hoverToken(first);
         JsonNode main = page.post("/v1/plans", page.pageRequest());
         assertEquals(Arrays.toString(positions(main, first)), Arrays.toString(readPositions(details)));
+        // the plot draws the candidate over the main plan, and its readout gives the candidate's own positions
+        assertEquals(1, page.driver.findElements(By.cssSelector("[data-testid=plot-candidate]")).size());
+        page.js("document.querySelector('[data-testid=plot]').scrollIntoView({block: 'center'});");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> point = (Map<String, Number>) page.js(
+                "return window.posplan.views.plot.pointFor(0, arguments[0]);", first);
+        hover(point.get("x").doubleValue(), point.get("y").doubleValue());
+        page.await("document.querySelector('[data-testid=plot-readout]')?.dataset.token === '" + first + "'",
+                Duration.ofSeconds(5), "the plot's readout of token " + first);
+        String readout = page.driver.findElement(By.cssSelector("[data-testid=plot-readout]")).getText();
+        JsonNode candidate = page.post("/v1/plans", page.pageRequest().replace("\"vllm\"", "\"hf-main\""));
+        assertTrue(readout.contains(" | "), "the readout names the differing candidate: " + readout);
+        double[] shownCandidate = Pattern.compile("=(-?[0-9.]+)")
+                .matcher(readout.substring(readout.indexOf(" | "))).results()
+                .mapToDouble(m -> Double.parseDouble(m.group(1))).toArray();
+        assertEquals(Arrays.toString(positions(candidate, first)), Arrays.toString(shownCandidate), readout);
         page.screenshot("inspector-compare");
         page.js("document.getElementById('compare-panel').scrollIntoView({block: 'center'});");
         page.screenshot("inspector-compare-panel");

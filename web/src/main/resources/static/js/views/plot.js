@@ -3,7 +3,8 @@
  * Position against token index, one line per axis. Zoomed out, each pixel column draws the axis's
  * min–max envelope over its tokens (from the row's pyramid); zoomed in, a line through every token.
  * Visual spans are shaded, a dashed line marks each token where text resumes after a block, and a red
- * line marks the model's max_position_embeddings when known.
+ * line marks the model's max_position_embeddings when known. Compared candidates are drawn over the main
+ * plan as thin dark lines (zoomed out: their envelopes' edges), so where they leave it shows at a glance.
  */
 import {binMinMax} from '../data/aggregate.js';
 import {KIND_COLORS, axisColor} from '../data/colors.js';
@@ -17,6 +18,9 @@ import {bindZoomPan} from './zoom-input.js';
 /** @typedef {import('./strip.js').ViewState} ViewState */
 
 const HEIGHT = 260;
+/** Dash pattern and its legend mark per compared candidate. */
+const CANDIDATE_DASH = [[], [2, 2], [8, 3], [8, 3, 2, 3]];
+const CANDIDATE_MARK = ['── thin dark line:', '┈┈ dotted dark line:', '╌╌ dashed dark line:', '─·─ dash-dot dark line:'];
 const PAD = {left: 56, right: 10, top: 10, bottom: 22};
 
 /** @param {HTMLElement} container */
@@ -78,17 +82,21 @@ export function createPlot(container) {
     const b = Math.ceil(vp.end);
     const columns = Math.min(Math.round(plotW), b - a);
     const envelope = (vp.end - vp.start) / plotW >= 1;
-    const mins = plan.axes.map(() => new Float64Array(columns));
-    const maxs = plan.axes.map(() => new Float64Array(columns));
+    const others = candidates(row, data);
     let lo = Infinity;
     let hi = -Infinity;
-    plan.axes.forEach((_, axis) => {
-      binMinMax(data.values(axis), data.pyramid(axis), a - first, b - first, columns, mins[axis], maxs[axis]);
+    const bins = [data, ...others.map((o) => o.data)].map((d) => plan.axes.map((_, axis) => {
+      const min = new Float64Array(columns);
+      const max = new Float64Array(columns);
+      binMinMax(d.values(axis), d.pyramid(axis), a - first, b - first, columns, min, max);
       for (let x = 0; x < columns; x++) {
-        lo = Math.min(lo, mins[axis][x]);
-        hi = Math.max(hi, maxs[axis][x]);
+        lo = Math.min(lo, min[x]);
+        hi = Math.max(hi, max[x]);
       }
-    });
+      return {min, max};
+    }));
+    const mins = bins[0].map((m) => m.min);
+    const maxs = bins[0].map((m) => m.max);
     const mpe = maxPositionEmbeddings();
     const showMpe = mpe !== null && mpe <= hi * 1.5 + 1;
     if (showMpe && mpe !== null) hi = Math.max(hi, mpe);
@@ -150,14 +158,61 @@ export function createPlot(container) {
         }
       }
     });
+    others.forEach((o, k) => {
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 1;
+      ctx.setLineDash(CANDIDATE_DASH[k % CANDIDATE_DASH.length]);
+      plan.axes.forEach((_, axis) => {
+        if (envelope) {
+          const {min, max} = bins[k + 1][axis];
+          for (const edge of [min, max]) {
+            ctx.beginPath();
+            for (let x = 0; x < columns; x++) {
+              const px = PAD.left + (x + 0.5) * plotW / columns;
+              if (x === 0) ctx.moveTo(px, map.y(edge[x])); else ctx.lineTo(px, map.y(edge[x]));
+            }
+            ctx.stroke();
+          }
+        } else {
+          const values = o.data.values(axis);
+          ctx.beginPath();
+          for (let i = a; i < b; i++) {
+            if (i === a) ctx.moveTo(map.x(i + 0.5), map.y(values[i - first]));
+            else ctx.lineTo(map.x(i + 0.5), map.y(values[i - first]));
+          }
+          ctx.stroke();
+        }
+      });
+    });
+    ctx.setLineDash([]);
     drawAxes(ctx, lo, hi, plotW, plotH);
+    const skipped = state.plans.length - 1 - others.length;
     legend.replaceChildren(...plan.axes.map((name, axis) => el('span', {class: 'legend-item'}, [
       el('span', {class: 'swatch', style: `background:${axisColor(axis)}`}), name])),
     el('span', {class: 'legend-item', text: '┆ text resumes after a block'}),
     el('span', {class: 'legend-item', text: mpe === null ? 'max_position_embeddings unknown'
       : showMpe ? `red line: max_position_embeddings ${mpe.toLocaleString('en')}`
-        : `max_position_embeddings ${mpe.toLocaleString('en')} (above the plot)`}));
+        : `max_position_embeddings ${mpe.toLocaleString('en')} (above the plot)`}),
+    ...others.map((o, k) => el('span', {class: 'legend-item', 'data-testid': 'plot-candidate',
+      text: `${CANDIDATE_MARK[k % CANDIDATE_MARK.length]} ${o.label}`})),
+    ...(skipped > 0 ? [el('span', {class: 'legend-item',
+      text: `${skipped} candidate${skipped > 1 ? 's' : ''} not drawn: other axes or row length`})] : []));
     performance.mark('posplan:plot-drawn');
+  }
+
+  /**
+   * The compared candidates whose row lines up with the main plan's (same axes, same tokens), to draw over it.
+   * @param {number} row @param {ReturnType<typeof rowData>} main
+   */
+  function candidates(row, main) {
+    if (!state) return [];
+    const plan = state.plans[0];
+    return state.plans.slice(1).flatMap((p, k) => {
+      if (p.axes.length !== plan.axes.length || p.batch !== plan.batch) return [];
+      const data = rowData(p, row);
+      if (data.layout.first !== main.layout.first || data.layout.end !== main.layout.end) return [];
+      return [{data, label: /** @type {ViewState} */ (state).labels[k + 1] ?? `candidate ${k + 1}`}];
+    });
   }
 
   /** @param {CanvasRenderingContext2D} ctx @param {number} lo @param {number} hi @param {number} plotW @param {number} plotH */
@@ -189,8 +244,13 @@ export function createPlot(container) {
     const i = tokenAt(vp, Math.min(1, Math.max(0, frac)));
     const data = rowData(plan, Math.min(state.row, plan.batch - 1));
     readout.dataset.token = String(i);
-    readout.textContent = `token ${i.toLocaleString('en')}: `
-      + plan.axes.map((name, axis) => `${name}=${format(data.values(axis)[i - data.layout.first])}`).join('  ');
+    const at = (/** @type {ReturnType<typeof rowData>} */ d) => plan.axes.map((name, axis) =>
+      `${name}=${format(d.values(axis)[i - d.layout.first])}`).join('  ');
+    const main = at(data);
+    const differing = candidates(Math.min(state.row, plan.batch - 1), data)
+      .map((o) => ({label: o.label, text: at(o.data)})).filter((o) => o.text !== main);
+    readout.textContent = `token ${i.toLocaleString('en')}: ${main}`
+      + differing.map((o) => ` | ${o.label}: ${o.text}`).join('');
     return i;
   }
 
