@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param hostFormat            how its processor writes parts as tokens
  * @param maxPositionEmbeddings context length
  * @param tokenIds              the special token ids, by the config's names
- * @param images                the image processor, or null where its math is not served (Ming)
+ * @param images                the image processor
  * @param audio                 the audio length formula, or null for a model without audio
  * @param ids                   block detection in {@code input_ids}
  * @param notes                 what of the model posplan does not serve or did not verify
@@ -35,6 +35,7 @@ public record FamilyPreset(String apiName, String referenceCheckpoint, String sc
         Objects.requireNonNull(apiName, "apiName");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(hostFormat, "hostFormat");
+        Objects.requireNonNull(images, "images");
         Objects.requireNonNull(ids, "ids");
         schemeParams = Collections.unmodifiableMap(new LinkedHashMap<>(schemeParams));
         tokenIds = Collections.unmodifiableMap(new LinkedHashMap<>(tokenIds));

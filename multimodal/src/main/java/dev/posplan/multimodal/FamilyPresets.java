@@ -41,10 +41,12 @@ final class FamilyPresets {
             bailingParams(), BailingFormat.BAILING_INTERLEAVED, 32768,
             ids("image_patch", 157157, "video_patch", 157175, "image_start", 157158, "image_end", 157159,
                     "video_start", 157160, "video_end", 157161),
-            null, null, FamilyPresets::bailingRows,
+            FamilyImageProcessor.MING, null, FamilyPresets::bailingRows,
             "rotary head 64 / theta 6e6 / [8,12,12] are vLLM's Bailing test values, not re-read from a checkpoint; "
-                    + "images and videos by pixel size are not served (give grid or grid_thw); format bailing "
-                    + "plans use_interleaved_frame_timestamp=False");
+                    + "images by pixel size go through the image processor alone (sides below 28 are refused), "
+                    + "not also through bailingmm_utils.fetch_image's earlier resize; videos by frames/fps/size "
+                    + "are not served (give grid or grid_thw); format bailing plans "
+                    + "use_interleaved_frame_timestamp=False");
 
     /** Qwen2.5-Omni-7B thinker (qwen_omni README constants). */
     static final FamilyPreset QWEN2_5_OMNI = new FamilyPreset("qwen2.5-omni", "Qwen/Qwen2.5-Omni-7B",
@@ -64,8 +66,10 @@ final class FamilyPresets {
             params(128, 10_000.0, null, "alpha", 1000, "xdrope_section", List.of(16, 16, 16, 16)),
             HunyuanFormat.HUNYUAN_VL, 32768,
             ids("image_start", 120118, "image_end", 120119, "image", 120120, "image_newline", 120121, "pad", 120002),
-            null, null, FamilyPresets::hunyuanRows,
-            "images by grid or grid_thw (patch 16, merge 2); by pixel size and videos are not served");
+            FamilyImageProcessor.HUNYUAN_VL, null, FamilyPresets::hunyuanRows,
+            "images by grid, grid_thw or pixel size (the transformers image processor's class defaults: patch 16, "
+                    + "merge 2, 512² .. 2048² pixels; the checkpoint's preprocessor_config.json was not read); "
+                    + "the processor has no video path");
 
     static final List<FamilyPreset> ALL = List.of(GLM_4_1V, GLM_4_5V, ERNIE_4_5_VL, MING, QWEN2_5_OMNI, QWEN3_OMNI,
             HUNYUAN_VL);

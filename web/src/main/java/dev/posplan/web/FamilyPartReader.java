@@ -6,19 +6,15 @@ import dev.posplan.multimodal.GlmFormat;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.InvalidInputException;
-import dev.posplan.multimodal.processor.PartSizer;
 import java.util.List;
 
 /**
  * Image and video parts of a request naming a {@link FamilyPreset}: a processor {@code grid_thw} merged as the
  * family merges it (ERNIE's video frames 2 per slice), an image's pixel size through the family's
- * {@code smart_resize}; videos by frames/fps/size are not served (their samplers are not ported), nor Ming's
- * pixel sizes. GLM videos write each frame's timestamp as its digits.
+ * {@code smart_resize}; videos by frames/fps/size are not served (their samplers are not ported). GLM videos
+ * write each frame's timestamp as its digits.
  */
 final class FamilyPartReader {
-
-    /** Spatial merge of the families without a ported image processor (Ming: 2 × 2). */
-    private static final int MERGE = 2;
 
     private FamilyPartReader() {
     }
@@ -28,7 +24,7 @@ final class FamilyPartReader {
         if (part.gridThw() != null) {
             int[] thw = sides(part.gridThw(), at + "/grid_thw");
             try {
-                return model.images() != null ? model.images().merge(thw, video) : PartSizer.merge(thw, MERGE);
+                return model.images().merge(thw, video);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(at + "/grid_thw", e.getMessage());
             }
@@ -37,16 +33,14 @@ final class FamilyPartReader {
             throw InvalidInputException.at(at, "model " + model.apiName() + ": videos by frames, fps and size are "
                     + "not served (its frame sampler is not ported); give grid or grid_thw");
         }
-        if (model.images() == null) {
-            throw InvalidInputException.at(at, "model " + model.apiName() + ": images by pixel size are not served "
-                    + "(its image processor is not ported); give grid or grid_thw");
-        }
         int width = positive(part.width(), at + "/width");
         int height = positive(part.height(), at + "/height");
         try {
             return model.images().image(width, height);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(at, at + ": " + e.getMessage());
+            // the processor names a side ("width", "height") or refuses the size as a whole
+            String side = e instanceof InvalidInputException named ? named.field() : null;
+            throw new InvalidInputException(side == null ? at : at + "/" + side, at + ": " + e.getMessage());
         }
     }
 

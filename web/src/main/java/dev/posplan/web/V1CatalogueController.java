@@ -105,8 +105,7 @@ class V1CatalogueController {
 
     private static void family(FamilyPreset p, Map<String, Object> m) {
         m.put("token_ids", p.tokenIds());
-        Map<String, Object> processor = p.images() == null ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(p.images().describe());
+        Map<String, Object> processor = new LinkedHashMap<>(p.images().describe());
         if (p.audio() != null) {
             processor.put("audio_positions_per_second", p.audio().positionsPerSecond());
             processor.put("audio_length", "tokens of F mel frames (100 per second) by the thinker's "

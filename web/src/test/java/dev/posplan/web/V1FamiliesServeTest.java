@@ -187,7 +187,8 @@ class V1FamiliesServeTest extends HttpSupport {
                 "/sequences/0/parts/0/text");
         assertTrue(p.get("detail").asString().contains("glm-4.1v"), p.toString());
         p = problem("""
-                {"model": "ming", "sequences": [{"parts": [{"type": "image", "width": 64, "height": 64}]}]}""",
+                {"model": "ming", "sequences": [{"parts": [
+                  {"type": "video", "frames": 8, "fps": 2, "width": 64, "height": 64}]}]}""",
                 "/sequences/0/parts/0");
         assertTrue(p.get("detail").asString().contains("ming"), p.toString());
         problem("""
