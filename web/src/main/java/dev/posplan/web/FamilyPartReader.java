@@ -25,7 +25,7 @@ final class FamilyPartReader {
     private FamilyPartReader() {
     }
 
-    /** The merged grid of an image or video part given by {@code grid_thw} or, for an image, by its size. */
+    /** The merged grid of an image or video part given by {@code grid_thw} or by its size. */
     static Grid grid(V1PlanRequest.Part part, String at, FamilyPreset model, boolean video) {
         if (part.gridThw() != null) {
             int[] thw = sides(part.gridThw(), at + "/grid_thw");
@@ -36,8 +36,7 @@ final class FamilyPartReader {
             }
         }
         if (video) {
-            throw InvalidInputException.at(at, "model " + model.apiName() + ": videos by frames, fps and size are "
-                    + "not served (its frame sampler is not ported); give grid or grid_thw");
+            return video(part, at, model).grid();
         }
         if (model.images() == null) {
             throw InvalidInputException.at(at, "model " + model.apiName() + ": images by pixel size are not served "
