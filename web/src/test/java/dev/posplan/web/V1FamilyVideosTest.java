@@ -42,7 +42,10 @@ class V1FamilyVideosTest extends HttpSupport {
      * (360 s): 600 frames shrunk to [300, 16, 22], the first of each pair at ceil(i·360/599·25)/25 s — given
      * here as seconds whose int() is what GLM writes. ERNIE 7 frames → 8 raw frames [8, 34, 46]; 900 frames
      * at 1920 x 1080 → [180, 50, 92]. Qwen2.5-Omni 60 frames → [2, 34, 46] at 1.0 s per patch; 100,000
-     * frames at 1920 x 1080 → [384, 24, 46].
+     * frames at 1920 x 1080 → [384, 24, 46]. The UI builder's video template (16 frames at 2 fps, 448 x 448):
+     * GLM frames 0..15, 448 = 16·28 kept, [8, 32, 32] timed 0..7 s; ERNIE 448² = 200,704 under 234,416, beta =
+     * sqrt(234,416 / 200,704) = 1.0807, ceil(448·1.0807/28 = 17.3)·28 = 504: [16, 36, 36]; Omni 16 frames,
+     * 448² within [100,352, 602,112]: [8, 32, 32].
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
@@ -53,6 +56,9 @@ class V1FamilyVideosTest extends HttpSupport {
             ernie-4.5-vl | 900    | 30 | 1920 | 1080 | 20000 | {"type": "video", "grid_thw": [180, 50, 92]}
             qwen2.5-omni | 60     | 30 | 640  | 480  | 0     | {"type": "video", "grid_thw": [2, 34, 46], "second_per_grid_t": 1.0}
             qwen2.5-omni | 100000 | 30 | 1920 | 1080 | 20000 | {"type": "video", "grid_thw": [384, 24, 46], "second_per_grid_t": 1.0}
+            glm-4.5v     | 16     | 2  | 448  | 448  | 0     | {"type": "video", "grid_thw": [8, 32, 32], "timestamps": [0, 1, 2, 3, 4, 5, 6, 7]}
+            ernie-4.5-vl | 16     | 2  | 448  | 448  | 0     | {"type": "video", "grid_thw": [16, 36, 36]}
+            qwen2.5-omni | 16     | 2  | 448  | 448  | 0     | {"type": "video", "grid_thw": [8, 32, 32], "second_per_grid_t": 1.0}
             """)
     void aVideoBySizePlansAsItsProcessorGridDoes(String model, int frames, double fps, int width, int height,
             int window, String equivalent) throws Exception {
