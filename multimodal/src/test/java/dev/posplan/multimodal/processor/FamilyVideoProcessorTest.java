@@ -139,6 +139,17 @@ class FamilyVideoProcessorTest {
     }
 
     /**
+     * 185 frames: n = 180, step = 185/180 = 1.02778, and torch sizes the arange as ceil(185 / step) in double =
+     * ceil(180.00000000000003) = 181 values; the last, 180 · step = 185.0, is frame 185 of a 0..184 video: the
+     * reference fails indexing it (about one total in 27 above 180 does this), so the request is refused.
+     */
+    @Test
+    void ernieRefusesTheTotalsWhoseArangeRunsOntoTheFrameCount() {
+        assertEquals(180, ErnieVideoSampler.sample(186, 30.0).count());
+        assertMessage("totalFrames", () -> ERNIE.video(185, 30.0, 640, 480));
+    }
+
+    /**
      * 20 x 10 pixels: round(10/28) = 0, round(20/28) = 1 → 0 x 28 < 234,416, beta = sqrt(234,416 / 200) =
      * 34.235, h = ceil(10 * 34.235 / 28 = 12.2) * 28 = 364, w = ceil(24.5) * 28 = 700: [16, 26, 50].
      */
