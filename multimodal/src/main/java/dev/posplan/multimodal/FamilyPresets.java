@@ -58,9 +58,9 @@ final class FamilyPresets {
     static final FamilyPreset QWEN3_OMNI = new FamilyPreset("qwen3-omni", "Qwen/Qwen3-Omni-30B-A3B-Instruct",
             "qwen3-omni", params(128, 1_000_000.0, List.of(24, 20, 20)), QwenOmniFormat.QWEN3_OMNI, 65536,
             omniIds(151675, 151669, 151670), FamilyImageProcessor.QWEN3_OMNI, OmniModel.QWEN3_OMNI,
-            FamilyPresets::omniRows, "videos by frames/fps/size are not served (the qwen-omni-utils version for its "
-                    + "patch 16 is not among the references read; give grid_thw and second_per_grid_t); the image "
-                    + "pixel budget was not re-read from the checkpoint");
+            FamilyPresets::omniRows, "videos by frames/fps/size are not served (the video processor its checkpoint "
+                    + "applies after qwen-omni-utils is not among the references read; give grid_thw and "
+                    + "second_per_grid_t); the image pixel budget was not re-read from the checkpoint");
 
     /** HunyuanOCR (HunYuanVLConfig defaults, the hunyuan_vl README): 4-axis XD-RoPE, images only. */
     static final FamilyPreset HUNYUAN_VL = new FamilyPreset("hunyuan-vl", "tencent/HunyuanOCR", "hunyuan-vl",

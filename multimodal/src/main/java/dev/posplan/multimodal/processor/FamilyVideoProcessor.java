@@ -7,7 +7,8 @@ import java.util.Map;
  * The video side of the GLM-4.1V/4.5V, ERNIE-4.5-VL and Qwen2.5-Omni processors: a video of {@code frames}
  * source frames at {@code videoFps}, {@code width x height} pixels, sampled, resized and cut into the
  * processor's {@code video_grid_thw} as each reference does (docs/models.md lists the constants and files).
- * Qwen3-Omni, Ming and HunyuanVL have none: their video pipelines are not among the stored references.
+ * Qwen3-Omni, Ming and HunyuanVL have none: their video pipelines are not among the stored references
+ * (Qwen3-Omni: qwen-omni-utils is factor-28 only, and the video processor its checkpoint applies next is unknown).
  */
 public enum FamilyVideoProcessor {
 
@@ -65,7 +66,8 @@ public enum FamilyVideoProcessor {
      * qwen-omni-utils {@code fetch_video} (v2_5): the same math as qwen-vl-utils QVU-3 for a 14-pixel patch
      * ({@link QwenVlUtils#V3} at 2 fps, {@link VideoPixelBudget#qwenVlUtils3} with {@code VIDEO_TOTAL_PIXELS}
      * 128000·28²·0.9); {@code second_per_grid_t = temporal_patch_size / fps} with the processor's {@code fps}
-     * kwarg default 2.0, which the Qwen team's example does not pass.
+     * kwarg default 2.0, which the Qwen team's example does not pass. The processor's own second resize
+     * (128·28² .. 768·28²) keeps every frame this budget produces as it is.
      */
     QWEN2_5_OMNI(FamilyImageProcessor.QWEN2_5_OMNI, null) {
         @Override

@@ -76,6 +76,11 @@ class FamilyVideoPropertiesTest {
         double max = VideoPixelBudget.qwenVlUtils3(n, 14).maxPixels();
         Resized r = v.resized();
         assertTrue((double) r.height() * r.width() <= max, r.height() + "x" + r.width() + " over " + max);
+        // the Omni processor resizes the frames it is given once more (Qwen2VLVideoProcessor, 128·28² .. 768·28²):
+        // for every frame qwen-omni-utils produces that is the identity, so its grid is qwen-omni-utils' grid
+        assertEquals(r, SmartResize.image(r.height(), r.width(), ResizeSetting.QWEN2_CLASS_DEFAULT_VIDEO));
+        // a later qwen-omni-utils bounds the shrunk sides below by 28: never reached at these budgets
+        assertTrue(r.height() >= 28 && r.width() >= 28);
         assertEquals(1.0, v.secondPerGridT());
     }
 
