@@ -466,7 +466,12 @@ class V1PlanMapper {
                     || s.timestamps().length > 0 && format == QwenFormats.QWEN3_VL_OUTER_WRAP) {
                 timestampTokens = QwenTimestampTokens.counts(s.timestamps());
             } else if (s.timestamps().length > 0) {
-                timestampTokens = FamilyPartReader.timestampTokens(format, s.timestamps());
+                try {
+                    timestampTokens = FamilyPartReader.timestampTokens(format, s.timestamps());
+                } catch (IllegalArgumentException e) {
+                    // the frames' seconds are index / fps: only a vanishing fps puts them out of range
+                    throw new InvalidInputException(at + "/fps", at + "/fps: " + e.getMessage());
+                }
             }
         } else {
             grid = visualGrid(part, at, preset, true, format);

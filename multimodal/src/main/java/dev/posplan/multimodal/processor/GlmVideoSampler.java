@@ -67,6 +67,11 @@ public final class GlmVideoSampler {
 
     /** {@code ceil(t · video_fps)} at {@code np.linspace(0, duration, samples)}: {@code i · step}, last exact. */
     private static int[] atSeconds(double duration, int samples, double videoFps, int last) {
+        if (Double.isInfinite(duration)) {
+            // np.linspace(0, inf, n) starts with 0·inf = nan, and math.ceil(nan) raises
+            throw InvalidInputException.of("totalFrames / videoFps overflows to an infinite duration (videoFps "
+                    + videoFps + ")");
+        }
         int[] out = new int[samples];
         double step = duration / (samples - 1);
         for (int i = 0; i < samples; i++) {

@@ -106,6 +106,16 @@ class FamilyVideoProcessorTest {
         assertArrayEquals(new int[] {3, 14, 24}, GLM.video(75, 25.0, 333, 201).gridThw());
     }
 
+    /**
+     * A frame rate so small that frames / fps overflows: np.linspace(0, inf, 600) begins with 0·inf = nan and
+     * math.ceil(nan) raises — unless the video has no more than 600 frames, when every frame is taken.
+     */
+    @Test
+    void glmInfiniteDurationsFailAsTheReferenceDoes() {
+        assertMessage("totalFrames", () -> GlmVideoSampler.sample(1000, Double.MIN_VALUE));
+        assertEquals(500, GlmVideoSampler.sample(500, Double.MIN_VALUE).count());
+    }
+
     // ---------------------------------------------------------------------------------------------
     // ERNIE-4.5-VL
 
