@@ -68,8 +68,10 @@ final class FamilyPartReader {
         try {
             return processor.video(v.frames(), v.fps(), v.width(), v.height());
         } catch (IllegalArgumentException e) {
-            // the samplers name the source frame count "totalFrames"; everything else is the frame size
-            String field = e.getMessage() != null && e.getMessage().startsWith("totalFrames") ? at + "/frames" : at;
+            // the samplers name the source frame count "totalFrames" and its rate "videoFps"; the rest is the size
+            String message = String.valueOf(e.getMessage());
+            String field = message.startsWith("totalFrames") ? at + "/frames"
+                    : message.startsWith("videoFps") ? at + "/fps" : at;
             throw new InvalidInputException(field, field + ": " + e.getMessage());
         }
     }

@@ -108,7 +108,7 @@ class V1FamilyVideosTest extends HttpSupport {
             qwen2.5-omni | "frames": 60, "fps": 30, "width": 64, "height": null     | /height
             glm-4.1v     | "frames": 10, "fps": 30, "width": 64, "height": 64       | /frames
             glm-4.1v     | "frames": 500, "fps": 1e-300, "width": 64, "height": 64  | /fps
-            glm-4.5v     | "frames": 1000, "fps": 4.9e-324, "width": 64, "height": 64 | /frames
+            glm-4.5v     | "frames": 1000, "fps": 4.9e-324, "width": 64, "height": 64 | /fps
             qwen2.5-omni | "frames": 1, "fps": 30, "width": 64, "height": 64        | /frames
             ernie-4.5-vl | "frames": 60, "fps": 30, "width": 64000, "height": 64   | ''
             qwen3-omni   | "frames": 60, "fps": 30, "width": 64, "height": 64       | ''

@@ -69,8 +69,8 @@ public final class GlmVideoSampler {
     private static int[] atSeconds(double duration, int samples, double videoFps, int last) {
         if (Double.isInfinite(duration)) {
             // np.linspace(0, inf, n) starts with 0·inf = nan, and math.ceil(nan) raises
-            throw InvalidInputException.of("totalFrames / videoFps overflows to an infinite duration (videoFps "
-                    + videoFps + ")");
+            throw InvalidInputException.of("videoFps: " + videoFps + " makes totalFrames / videoFps an infinite "
+                    + "duration");
         }
         int[] out = new int[samples];
         double step = duration / (samples - 1);

@@ -112,7 +112,7 @@ class FamilyVideoProcessorTest {
      */
     @Test
     void glmInfiniteDurationsFailAsTheReferenceDoes() {
-        assertMessage("totalFrames", () -> GlmVideoSampler.sample(1000, Double.MIN_VALUE));
+        assertMessage("videoFps", () -> GlmVideoSampler.sample(1000, Double.MIN_VALUE));
         assertEquals(500, GlmVideoSampler.sample(500, Double.MIN_VALUE).count());
     }
 
