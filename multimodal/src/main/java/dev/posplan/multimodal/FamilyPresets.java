@@ -52,14 +52,17 @@ final class FamilyPresets {
     static final FamilyPreset QWEN2_5_OMNI = new FamilyPreset("qwen2.5-omni", "Qwen/Qwen2.5-Omni-7B",
             "qwen2.5-omni", params(128, 1_000_000.0, List.of(16, 24, 24)), QwenOmniFormat.QWEN2_5_OMNI, 32768,
             omniIds(151646, 151647, 151648), FamilyImageProcessor.QWEN2_5_OMNI, OmniModel.QWEN2_5_OMNI,
-            FamilyPresets::omniRows, "videos by frames/fps/size are not served (give grid_thw and second_per_grid_t)");
+            FamilyPresets::omniRows, "videos by frames/fps/size follow qwen-omni-utils fetch_video with "
+                    + "second_per_grid_t = 2 / 2.0 (the processor's fps kwarg default); give second_per_grid_t to "
+                    + "override it");
 
     /** Qwen3-Omni-30B-A3B thinker (qwen_omni README constants): float32 positions. */
     static final FamilyPreset QWEN3_OMNI = new FamilyPreset("qwen3-omni", "Qwen/Qwen3-Omni-30B-A3B-Instruct",
             "qwen3-omni", params(128, 1_000_000.0, List.of(24, 20, 20)), QwenOmniFormat.QWEN3_OMNI, 65536,
             omniIds(151675, 151669, 151670), FamilyImageProcessor.QWEN3_OMNI, OmniModel.QWEN3_OMNI,
-            FamilyPresets::omniRows, "videos by frames/fps/size are not served (give grid_thw and second_per_grid_t); "
-                    + "the image pixel budget was not re-read from the checkpoint");
+            FamilyPresets::omniRows, "videos by frames/fps/size are not served (the video processor its checkpoint "
+                    + "applies after qwen-omni-utils is not among the references read; give grid_thw and "
+                    + "second_per_grid_t); the image pixel budget was not re-read from the checkpoint");
 
     /** HunyuanOCR (HunYuanVLConfig defaults, the hunyuan_vl README): 4-axis XD-RoPE, images only. */
     static final FamilyPreset HUNYUAN_VL = new FamilyPreset("hunyuan-vl", "tencent/HunyuanOCR", "hunyuan-vl",

@@ -6,20 +6,22 @@ import dev.posplan.multimodal.GlmFormat;
 import dev.posplan.multimodal.Grid;
 import dev.posplan.multimodal.HostFormat;
 import dev.posplan.multimodal.InvalidInputException;
+import dev.posplan.multimodal.processor.FamilyVideoProcessor;
+import dev.posplan.multimodal.processor.SizedVisual;
 import java.util.List;
 
 /**
  * Image and video parts of a request naming a {@link FamilyPreset}: a processor {@code grid_thw} merged as the
  * family merges it (ERNIE's video frames 2 per slice), an image's pixel size through the family's
- * {@code smart_resize}; videos by frames/fps/size are not served (their samplers are not ported). GLM videos
- * write each frame's timestamp as its digits.
+ * {@code smart_resize}, a video's frames/fps/size through the family's {@link FamilyVideoProcessor} (GLM,
+ * ERNIE, Qwen2.5-Omni). GLM videos write each frame's timestamp as its digits.
  */
 final class FamilyPartReader {
 
     private FamilyPartReader() {
     }
 
-    /** The merged grid of an image or video part given by {@code grid_thw} or, for an image, by its size. */
+    /** The merged grid of an image or video part given by {@code grid_thw} or by its size. */
     static Grid grid(V1PlanRequest.Part part, String at, FamilyPreset model, boolean video) {
         if (part.gridThw() != null) {
             int[] thw = sides(part.gridThw(), at + "/grid_thw");
@@ -30,8 +32,7 @@ final class FamilyPartReader {
             }
         }
         if (video) {
-            throw InvalidInputException.at(at, "model " + model.apiName() + ": videos by frames, fps and size are "
-                    + "not served (its frame sampler is not ported); give grid or grid_thw");
+            return video(part, at, model).grid();
         }
         int width = positive(part.width(), at + "/width");
         int height = positive(part.height(), at + "/height");
@@ -45,12 +46,42 @@ final class FamilyPartReader {
     }
 
     /**
+     * A video part given by {@code frames}/{@code fps}/size, sampled and resized as the family's video processor
+     * does ({@link FamilyVideoProcessor}); a 422 naming the part for a family whose pipeline is not served.
+     */
+    static SizedVisual video(V1PlanRequest.Part part, String at, FamilyPreset model) {
+        if (part.grid() != null || part.gridThw() != null) {
+            throw InvalidInputException.at(at, "must give exactly one of grid, grid_thw or frames+fps+width+height");
+        }
+        FamilyVideoProcessor processor = FamilyVideoProcessor.of(model.images());
+        if (processor == null) {
+            throw InvalidInputException.at(at, "model " + model.apiName() + ": videos by frames, fps and size are "
+                    + "not served (its video pipeline is not among the references read); give grid or grid_thw");
+        }
+        VideoSize v = VideoSize.of(part, at);
+        try {
+            return processor.video(v.frames(), v.fps(), v.width(), v.height());
+        } catch (IllegalArgumentException e) {
+            // the samplers name the source frame count "totalFrames" and its rate "videoFps"; the rest is the size
+            String message = String.valueOf(e.getMessage());
+            String field = message.startsWith("totalFrames") ? at + "/frames"
+                    : message.startsWith("videoFps") ? at + "/fps" : at;
+            throw new InvalidInputException(field, field + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Timestamp tokens per frame of a video given its frames' seconds, as the format writes them (GLM: the digits
      * of {@code int(t)}); null when the format is not one this reader knows (the caller keeps its own rule).
      *
      * @throws IllegalArgumentException for Ming's interleaved frames, whose timestamp text only a tokenizer counts
      */
     static int[] timestampTokens(HostFormat format, List<Double> seconds) {
+        return timestampTokens(format, seconds.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** {@link #timestampTokens(HostFormat, List)} of the seconds a processor computed. */
+    static int[] timestampTokens(HostFormat format, double[] seconds) {
         if (format == BailingFormat.BAILING_INTERLEAVED) {
             throw new IllegalArgumentException("format " + format.apiName() + " writes each frame's time as "
                     + "tokenizer text; give timestamp_tokens");
@@ -58,9 +89,9 @@ final class FamilyPartReader {
         if (format != GlmFormat.GLM4V) {
             return null;
         }
-        int[] out = new int[seconds.size()];
+        int[] out = new int[seconds.length];
         for (int k = 0; k < out.length; k++) {
-            double s = seconds.get(k);
+            double s = seconds[k];
             if (!(s >= 0) || s > 1e9) {
                 throw new IllegalArgumentException("timestamps must be in [0, 1e9] seconds, got " + s);
             }

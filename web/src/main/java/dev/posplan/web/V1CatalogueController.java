@@ -6,6 +6,7 @@ import dev.posplan.multimodal.InternVlPreset;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.ModelPreset;
 import dev.posplan.multimodal.VisionModel;
+import dev.posplan.multimodal.processor.FamilyVideoProcessor;
 import dev.posplan.multimodal.processor.ProcessorPreset;
 import dev.posplan.multimodal.text.ModelTokenizers;
 import dev.posplan.planners.BatchPlan;
@@ -110,6 +111,10 @@ class V1CatalogueController {
             processor.put("audio_positions_per_second", p.audio().positionsPerSecond());
             processor.put("audio_length", "tokens of F mel frames (100 per second) by the thinker's "
                     + "_get_feat_extract_output_lengths");
+        }
+        FamilyVideoProcessor videos = p.images() == null ? null : FamilyVideoProcessor.of(p.images());
+        if (videos != null) {
+            processor.put("video", videos.describe());
         }
         m.put("processor", processor);
         m.put("notes", p.notes());

@@ -384,21 +384,13 @@ class V1PlanMapper {
     }
 
     private static SizedVisual sized(V1PlanRequest.Part part, String at, ProcessorPreset processor, boolean video) {
-        int width = positive(part.width(), at + "/width");
-        int height = positive(part.height(), at + "/height");
         try {
             if (!video) {
-                return PartSizer.image(processor, width, height);
+                return PartSizer.image(processor, positive(part.width(), at + "/width"),
+                        positive(part.height(), at + "/height"));
             }
-            int frames = positive(part.frames(), at + "/frames");
-            if (frames > 1 << 20) {
-                throw InvalidInputException.at(at + "/frames", "must be at most " + (1 << 20));
-            }
-            double fps = required(part.fps(), at + "/fps");
-            if (!(fps > 0) || fps > 1000) {
-                throw InvalidInputException.at(at + "/fps", "must be in (0, 1000], got " + fps);
-            }
-            return PartSizer.video(processor, frames, fps, width, height);
+            VideoSize v = VideoSize.of(part, at);
+            return PartSizer.video(processor, v.frames(), v.fps(), v.width(), v.height());
         } catch (InvalidInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -463,9 +455,9 @@ class V1PlanMapper {
         Double spgt = part.secondPerGridT();
         int[] timestampTokens = null;
         Grid grid;
-        if ((part.frames() != null || part.width() != null || part.height() != null)
-                && !(preset instanceof FamilyPreset)) {
-            SizedVisual s = sized(part, at, processor(preset, at), true);
+        if (part.frames() != null || part.width() != null || part.height() != null) {
+            SizedVisual s = preset instanceof FamilyPreset family ? FamilyPartReader.video(part, at, family)
+                    : sized(part, at, processor(preset, at), true);
             grid = s.grid();
             if (spgt == null && !Double.isNaN(s.secondPerGridT())) {
                 spgt = s.secondPerGridT();
@@ -473,6 +465,13 @@ class V1PlanMapper {
             if (s.timestamps().length > 0 && format == QwenFormats.QWEN3_VL
                     || s.timestamps().length > 0 && format == QwenFormats.QWEN3_VL_OUTER_WRAP) {
                 timestampTokens = QwenTimestampTokens.counts(s.timestamps());
+            } else if (s.timestamps().length > 0) {
+                try {
+                    timestampTokens = FamilyPartReader.timestampTokens(format, s.timestamps());
+                } catch (IllegalArgumentException e) {
+                    // the frames' seconds are index / fps: only a vanishing fps puts them out of range
+                    throw new InvalidInputException(at + "/fps", at + "/fps: " + e.getMessage());
+                }
             }
         } else {
             grid = visualGrid(part, at, preset, true, format);
