@@ -78,7 +78,8 @@ public final class VideoPixelBudget {
      */
     public static ResizeSetting bailingmmUtils(int nframes) {
         Args.positive("nframes", nframes);
-        double max = Math.max(shared(nframes, BAILINGMM_VIDEO_TOTAL_PIXELS), floorOfMinTimes105(QVU2_VIDEO_MIN_PIXELS));
+        double max = Math.max(shared(nframes, BAILINGMM_VIDEO_TOTAL_PIXELS),
+                floorOfMinTimes105(QVU2_VIDEO_MIN_PIXELS));
         return new ResizeSetting(ResizeVariant.QWEN_VL_UTILS, QVU2_FACTOR, QVU2_VIDEO_MIN_PIXELS, max);
     }
 
