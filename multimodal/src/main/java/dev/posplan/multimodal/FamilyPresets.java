@@ -45,7 +45,8 @@ final class FamilyPresets {
             "rotary head 64 / theta 6e6 / [8,12,12] are vLLM's Bailing test values, not re-read from a checkpoint; "
                     + "images by pixel size go through the image processor alone (sides below 28 are refused), "
                     + "not also through bailingmm_utils.fetch_image's earlier resize; videos by frames/fps/size "
-                    + "are not served (give grid or grid_thw); format bailing plans "
+                    + "follow bailingmm_utils.fetch_video (at most 128 frames) and, in the interleaved format, need "
+                    + "timestamp_tokens (the frame time text is not counted without a tokenizer); format bailing plans "
                     + "use_interleaved_frame_timestamp=False");
 
     /** Qwen2.5-Omni-7B thinker (qwen_omni README constants). */

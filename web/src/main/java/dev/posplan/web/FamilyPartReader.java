@@ -14,7 +14,8 @@ import java.util.List;
  * Image and video parts of a request naming a {@link FamilyPreset}: a processor {@code grid_thw} merged as the
  * family merges it (ERNIE's video frames 2 per slice), an image's pixel size through the family's
  * {@code smart_resize}, a video's frames/fps/size through the family's {@link FamilyVideoProcessor} (GLM,
- * ERNIE, Qwen2.5-Omni). GLM videos write each frame's timestamp as its digits.
+ * ERNIE, Qwen2.5-Omni, Ming). GLM videos write each frame's timestamp as its digits; Ming's interleaved frames
+ * need the client's {@code timestamp_tokens}.
  */
 final class FamilyPartReader {
 
@@ -67,6 +68,21 @@ final class FamilyPartReader {
             String field = message.startsWith("totalFrames") ? at + "/frames"
                     : message.startsWith("videoFps") ? at + "/fps" : at;
             throw new InvalidInputException(field, field + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Ming's interleaved video by frames/fps/size: each temporal patch is preceded by its time as text, which the
+     * reference processor read (processing_bailingmm2.py @ 017f111) does not write and only a tokenizer could
+     * count, so the client gives {@code timestamp_tokens} (one count per temporal patch) or asks for
+     * {@code format: bailing}, which has none.
+     */
+    static void requireTimestampTokens(V1PlanRequest.Part part, String at, HostFormat format, SizedVisual video) {
+        if (format == BailingFormat.BAILING_INTERLEAVED && part.timestampTokens() == null) {
+            throw InvalidInputException.at(at + "/timestamp_tokens", "is required for a video by frames, fps and "
+                    + "size in format " + format.apiName() + ": give one count per temporal patch (t = "
+                    + video.grid().t() + ") of the timestamp text written before each frame, or use format "
+                    + BailingFormat.BAILING.apiName() + ", which writes none");
         }
     }
 

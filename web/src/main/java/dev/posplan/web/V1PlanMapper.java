@@ -458,6 +458,7 @@ class V1PlanMapper {
         if (part.frames() != null || part.width() != null || part.height() != null) {
             SizedVisual s = preset instanceof FamilyPreset family ? FamilyPartReader.video(part, at, family)
                     : sized(part, at, processor(preset, at), true);
+            FamilyPartReader.requireTimestampTokens(part, at, format, s);
             grid = s.grid();
             if (spgt == null && !Double.isNaN(s.secondPerGridT())) {
                 spgt = s.secondPerGridT();

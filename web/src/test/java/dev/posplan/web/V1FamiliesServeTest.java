@@ -187,10 +187,16 @@ class V1FamiliesServeTest extends HttpSupport {
                 "/sequences/0/parts/0/text");
         assertTrue(p.get("detail").asString().contains("glm-4.1v"), p.toString());
         p = problem("""
-                {"model": "ming", "sequences": [{"parts": [
+                {"model": "hunyuan-vl", "sequences": [{"parts": [
                   {"type": "video", "frames": 8, "fps": 2, "width": 64, "height": 64}]}]}""",
                 "/sequences/0/parts/0");
-        assertTrue(p.get("detail").asString().contains("ming"), p.toString());
+        assertTrue(p.get("detail").asString().contains("hunyuan-vl"), p.toString());
+        // Ming's interleaved frames are served by size only with the client's count of each frame's time text
+        p = problem("""
+                {"model": "ming", "sequences": [{"parts": [
+                  {"type": "video", "frames": 8, "fps": 2, "width": 64, "height": 64}]}]}""",
+                "/sequences/0/parts/0/timestamp_tokens");
+        assertTrue(p.get("detail").asString().contains("format bailing"), p.toString());
         problem("""
                 {"model": "qwen3-omni", "sequences": [{"parts": [
                   {"type": "video", "frames": 8, "fps": 2, "width": 64, "height": 64}]}]}""", "/sequences/0/parts/0");

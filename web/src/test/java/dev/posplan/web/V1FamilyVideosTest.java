@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Videos by {@code frames}/{@code fps}/size for the GLM, ERNIE and Qwen2.5-Omni presets over HTTP: each plan
+ * Videos by {@code frames}/{@code fps}/size for the GLM, ERNIE, Qwen2.5-Omni and Ming presets over HTTP: each plan
  * is the plan of the same request given as the processor's {@code grid_thw} (with GLM's frame timestamps and
  * Omni's {@code second_per_grid_t}) that the reference processor produces — the grids worked out by hand in
  * {@code FamilyVideoProcessorTest} — and bad values are 422 problems naming the field. The two longest videos
@@ -97,6 +97,52 @@ class V1FamilyVideosTest extends HttpSupport {
         assertEquals(byGrid, bySize);
     }
 
+    /**
+     * Ming with {@code format: bailing} (one block, no timestamps): 60 frames at 30 fps last 2 s, so all 60 are
+     * taken, 476 x 644 within 9,633,792 / 60 · 2: [30, 34, 46]; 9000 frames at 25 fps: 128 frames, 336 x 448:
+     * [64, 24, 32]; 8 frames of 10 x 10 lifted to 336 x 336: [4, 24, 24] (worked out in FamilyVideoProcessorTest).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            60   | 30 | 640 | 480 | [30, 34, 46]
+            9000 | 25 | 640 | 480 | [64, 24, 32]
+            8    | 1  | 10  | 10  | [4, 24, 24]
+            """)
+    void aMingVideoBySizePlansAsItsProcessorGridDoes(int frames, double fps, int width, int height, String grid)
+            throws Exception {
+        String request = """
+                {"model": "ming", "format": "bailing", "decode_steps": 3, "sequences": [{"parts": [
+                  {"type": "text", "tokens": 3}, %s, {"type": "text", "tokens": 2}]}]}""";
+        HttpResponse<String> bySize = post("/v1/plans", request.formatted("""
+                {"type": "video", "frames": %d, "fps": %s, "width": %d, "height": %d}"""
+                .formatted(frames, fps, width, height)));
+        HttpResponse<String> byGrid = post("/v1/plans", request.formatted(
+                "{\"type\": \"video\", \"grid_thw\": " + grid + "}"));
+        assertEquals(200, bySize.statusCode(), bySize.body());
+        assertEquals(200, byGrid.statusCode(), byGrid.body());
+        assertEquals(json(byGrid), json(bySize));
+    }
+
+    /**
+     * Ming's default format interleaves each temporal patch with its time as text, which only a tokenizer counts:
+     * by size the client gives those counts; the 60-frame video above has t = 30 temporal patches.
+     */
+    @Test
+    void anInterleavedMingVideoBySizeTakesTheClientsTimestampTokens() throws Exception {
+        String counts = "[" + "3, ".repeat(29) + "4]";
+        JsonNode bySize = plan("ming", """
+                {"type": "video", "frames": 60, "fps": 30, "width": 640, "height": 480, "timestamp_tokens": %s}"""
+                .formatted(counts));
+        JsonNode byGrid = plan("ming", """
+                {"type": "video", "grid_thw": [30, 34, 46], "timestamp_tokens": %s}""".formatted(counts));
+        assertEquals(byGrid, bySize);
+        HttpResponse<String> missing = post("/v1/plans", PLAN.formatted("ming", "", """
+                {"type": "video", "frames": 60, "fps": 30, "width": 640, "height": 480}"""));
+        assertEquals(422, missing.statusCode(), missing.body());
+        assertEquals("/sequences/0/parts/1/timestamp_tokens", json(missing).get("field").asString());
+        assertTrue(missing.body().contains("t = 30") && missing.body().contains("format bailing"), missing.body());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             glm-4.1v     | "frames": 60, "fps": 0, "width": 64, "height": 64        | /fps
@@ -112,6 +158,12 @@ class V1FamilyVideosTest extends HttpSupport {
             qwen2.5-omni | "frames": 1, "fps": 30, "width": 64, "height": 64        | /frames
             ernie-4.5-vl | "frames": 60, "fps": 30, "width": 64000, "height": 64   | ''
             qwen3-omni   | "frames": 60, "fps": 30, "width": 64, "height": 64       | ''
+            ming         | "frames": 3, "fps": 30, "width": 64, "height": 64, "timestamp_tokens": [1] | /frames
+            ming         | "frames": 60, "fps": 30, "width": 64000, "height": 64, "timestamp_tokens": [1] | ''
+            ming         | "frames": 60, "fps": 0, "width": 64, "height": 64        | /fps
+            ming         | "frames": 60, "fps": 30, "width": 64, "height": 0        | /height
+            ming         | "frames": 60, "fps": 30, "width": 64, "height": 64, "timestamp_tokens": [1, 2] | /timestamp_tokens
+            ming         | "frames": 60, "fps": 30, "width": 64, "height": 64, "timestamp_tokens": null | /timestamp_tokens
             glm-4.1v     | "frames": 60, "fps": 30, "width": 64, "height": 64, "grid_thw": [2, 4, 4] | ''
             """)
     void badVideosAreProblemsNamingTheField(String model, String fields, String field) throws Exception {
@@ -130,7 +182,8 @@ class V1FamilyVideosTest extends HttpSupport {
                 case "glm-4.1v", "glm-4.5v" -> assertEquals(300, video.get("max_duration").asInt(), name);
                 case "ernie-4.5-vl" -> assertEquals(180, video.get("max_frames").asInt(), name);
                 case "qwen2.5-omni" -> assertEquals(90_316_800L, video.get("video_total_pixels").asLong(), name);
-                case "qwen3-omni", "ming", "hunyuan-vl" -> assertTrue(video.isMissingNode(), name);
+                case "ming" -> assertEquals(128, video.get("max_frames").asInt(), name);
+                case "qwen3-omni", "hunyuan-vl" -> assertTrue(video.isMissingNode(), name);
                 default -> { }
             }
         }

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The video side of the GLM-4.1V/4.5V, ERNIE-4.5-VL and Qwen2.5-Omni processors: a video of {@code frames}
+ * The video side of the GLM-4.1V/4.5V, ERNIE-4.5-VL, Qwen2.5-Omni and Ming processors: a video of {@code frames}
  * source frames at {@code videoFps}, {@code width x height} pixels, sampled, resized and cut into the
  * processor's {@code video_grid_thw} as each reference does (docs/models.md lists the constants and files).
- * Qwen3-Omni, Ming and HunyuanVL have none: their video pipelines are not among the stored references
+ * Qwen3-Omni and HunyuanVL have none: their video pipelines are not among the stored references
  * (Qwen3-Omni: qwen-omni-utils is factor-28 only, and the video processor its checkpoint applies next is unknown).
  */
 public enum FamilyVideoProcessor {
@@ -90,6 +90,35 @@ public enum FamilyVideoProcessor {
             m.put("video_total_pixels", (long) (VideoPixelBudget.QVU3_DEFAULT_MODEL_SEQ_LEN * 28 * 28 * 0.9));
             m.put("second_per_grid_t", "temporal_patch_size / 2.0 (the processor's fps kwarg default)");
         }
+    },
+
+    /**
+     * Ming's demo pipeline, inclusionAI/Ming {@code processing_bailingmm2.py} @ 017f111: {@code bailingmm_utils}
+     * {@code fetch_video} samples ({@link MingVideoSampler}) and resizes every frame with its qwen-vl-utils
+     * {@code smart_resize} (factor 28, 128·28² .. {@code max(96·128·28² / n · 2, int(128·28²·1.05))},
+     * {@link VideoPixelBudget#bailingmmUtils}); {@code BailingMM2ImageProcessor} then runs with
+     * {@code do_resize=False} (so its side-below-28 check does not apply) and cuts {@code n / 2} temporal patches.
+     * The processor writes no timestamps: the interleaved format's per-frame time text is not in that code.
+     */
+    MING(FamilyImageProcessor.MING, null) {
+        @Override
+        public SizedVisual video(int frames, double videoFps, int width, int height) {
+            SampledFrames sampled = MingVideoSampler.sample(frames, videoFps);
+            Resized r = SmartResize.image(height, width, VideoPixelBudget.bailingmmUtils(sampled.count()));
+            return sized(sampled.count() / images().temporalPatchSize(), r, sampled.count(), Double.NaN,
+                    new double[0]);
+        }
+
+        @Override
+        void describeSampling(Map<String, Object> m) {
+            m.put("max_video_fps", MingVideoSampler.MAX_VIDEO_FPS);
+            m.put("min_frames", MingVideoSampler.MIN_FRAMES);
+            m.put("max_frames", MingVideoSampler.MAX_FRAMES);
+            m.put("min_pixels", VideoPixelBudget.QVU2_VIDEO_MIN_PIXELS);
+            m.put("video_total_pixels", VideoPixelBudget.BAILINGMM_VIDEO_TOTAL_PIXELS);
+            m.put("timestamps", "format bailing-interleaved needs timestamp_tokens (its frame time text is "
+                    + "tokenizer text); format bailing writes none");
+        }
     };
 
     /** {@code Qwen2_5OmniProcessor}: the {@code fps} videos kwarg when the caller passes none. */
@@ -126,7 +155,7 @@ public enum FamilyVideoProcessor {
         return images;
     }
 
-    /** The fixed resize setting (null for Qwen2.5-Omni, whose per-frame budget depends on the frame count). */
+    /** The fixed resize setting (null for Qwen2.5-Omni and Ming, whose frame budget depends on the frame count). */
     ResizeSetting budget() {
         return budget;
     }

@@ -32,6 +32,13 @@ public final class VideoPixelBudget {
     /** QVU-3 {@code MODEL_SEQ_LEN} default (environment variable): total pixels = this · factor² · 0.9. */
     public static final int QVU3_DEFAULT_MODEL_SEQ_LEN = 128_000;
 
+    /**
+     * Ming {@code bailingmm_utils.py} @ 017f111 {@code VIDEO_TOTAL_PIXELS} (96·128·28²); its
+     * {@code VIDEO_MIN_PIXELS} is QVU-2's 128·28² and its factor 28. It has a {@code VIDEO_MAX_PIXELS} too, but
+     * its {@code fetch_video} leaves it out of the budget (the capped formula is commented out).
+     */
+    public static final int BAILINGMM_VIDEO_TOTAL_PIXELS = 9_633_792;
+
     private VideoPixelBudget() {
     }
 
@@ -41,8 +48,17 @@ public final class VideoPixelBudget {
         Args.nonNegative("minPixels", minPixels);
         Args.positive("frameMaxPixels", frameMaxPixels);
         Args.positive("totalPixels", totalPixels);
-        double shared = totalPixels / nframes * QwenVlUtils.FRAME_FACTOR;
-        return Math.max(Math.min(frameMaxPixels, shared), (double) (long) (minPixels * 1.05));
+        return Math.max(Math.min(frameMaxPixels, shared(nframes, totalPixels)), floorOfMinTimes105(minPixels));
+    }
+
+    /** {@code total_pixels / nframes * FRAME_FACTOR}, left to right in double. */
+    private static double shared(int nframes, double totalPixels) {
+        return totalPixels / nframes * QwenVlUtils.FRAME_FACTOR;
+    }
+
+    /** {@code int(min_pixels * 1.05)}. */
+    private static double floorOfMinTimes105(double minPixels) {
+        return (double) (long) (minPixels * 1.05);
     }
 
     /** The resize setting for {@code nframes} frames with explicit budget parameters. */
@@ -55,6 +71,16 @@ public final class VideoPixelBudget {
     /** QVU-2 defaults (factor 28). */
     public static ResizeSetting qwenVlUtils2(int nframes) {
         return of(nframes, QVU2_FACTOR, QVU2_VIDEO_MIN_PIXELS, QVU2_VIDEO_MAX_PIXELS, QVU2_VIDEO_TOTAL_PIXELS);
+    }
+
+    /**
+     * Ming's {@code bailingmm_utils} budget: {@code max(total / nframes * 2, int(min * 1.05))}, no per-frame cap.
+     */
+    public static ResizeSetting bailingmmUtils(int nframes) {
+        Args.positive("nframes", nframes);
+        double max = Math.max(shared(nframes, BAILINGMM_VIDEO_TOTAL_PIXELS),
+                floorOfMinTimes105(QVU2_VIDEO_MIN_PIXELS));
+        return new ResizeSetting(ResizeVariant.QWEN_VL_UTILS, QVU2_FACTOR, QVU2_VIDEO_MIN_PIXELS, max);
     }
 
     /** QVU-3 defaults for a vision patch size (14 for Qwen2.5-VL, 16 for Qwen3-VL), {@code MODEL_SEQ_LEN} 128000. */

@@ -13,19 +13,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The family video processors against values worked out by hand from the reference code
  * (transformers {@code video_processing_glm4v.py} / {@code image_processing_glm4v.py smart_resize},
- * {@code video_processing_ernie4_5_vl_moe.py}, qwen-omni-utils {@code v2_5/vision_process.py}).
+ * {@code video_processing_ernie4_5_vl_moe.py}, qwen-omni-utils {@code v2_5/vision_process.py}, inclusionAI/Ming
+ * {@code bailingmm_utils.py} @ 017f111 with {@code image_processing_bailingmm2.py}).
  */
 class FamilyVideoProcessorTest {
 
     private static final FamilyVideoProcessor GLM = FamilyVideoProcessor.GLM4V;
     private static final FamilyVideoProcessor ERNIE = FamilyVideoProcessor.ERNIE45_VL;
     private static final FamilyVideoProcessor OMNI = FamilyVideoProcessor.QWEN2_5_OMNI;
+    private static final FamilyVideoProcessor MING = FamilyVideoProcessor.MING;
 
     @Test
     void eachFamilyImageProcessorHasItsVideoProcessorAndQwen3OmniNone() {
         assertSame(GLM, FamilyVideoProcessor.of(FamilyImageProcessor.GLM4V));
         assertSame(ERNIE, FamilyVideoProcessor.of(FamilyImageProcessor.ERNIE45_VL));
         assertSame(OMNI, FamilyVideoProcessor.of(FamilyImageProcessor.QWEN2_5_OMNI));
+        assertSame(MING, FamilyVideoProcessor.of(FamilyImageProcessor.MING));
         assertNull(FamilyVideoProcessor.of(FamilyImageProcessor.QWEN3_OMNI));
     }
 
@@ -198,11 +201,100 @@ class FamilyVideoProcessorTest {
         assertArrayEquals(new int[] {384, 24, 46}, OMNI.video(100_000, 30.0, 1920, 1080).gridThw());
     }
 
+    // ---------------------------------------------------------------------------------------------
+    // Ming (bailingmm_utils fetch_video + BailingMM2ImageProcessor with do_resize=False)
+
+    /**
+     * 60 frames at 30 fps: 60 / 30 = 2 s is not over 4 s, so get_frames(60): max_frames = floor2(min(128, 60)) =
+     * 60, n = floor2(max(min(60, 60), 4)) = 60 — every frame, np.linspace(0, 59, 60) = 0..59. max_pixels =
+     * max(9,633,792 / 60 * 2 = 321,126.4, int(100,352 * 1.05) = 105,369) = 321,126.4; 480 x 640 rounds to
+     * 17·28 x 23·28 = 476 x 644 = 306,544, inside [100,352, 321,126.4]: grid_thw [60 / 2, 34, 46], merged
+     * [30, 17, 23]. No timestamps and no second_per_grid_t: the bailing rope ignores it.
+     */
+    @Test
+    void mingTakesEveryFrameOfAShortVideo() {
+        SampledFrames sampled = MingVideoSampler.sample(60, 30.0);
+        assertEquals(60, sampled.count());
+        assertEquals(59, sampled.indices()[59]);
+        assertEquals(321_126.4, VideoPixelBudget.bailingmmUtils(60).maxPixels());
+        SizedVisual v = MING.video(60, 30.0, 640, 480);
+        assertArrayEquals(new int[] {30, 34, 46}, v.gridThw());
+        assertEquals(new Grid(30, 17, 23), v.grid());
+        assertEquals(0, v.timestamps().length);
+        assertTrue(Double.isNaN(v.secondPerGridT()));
+    }
+
+    /**
+     * 9000 frames at 25 fps: 25 > 2 and 360 s > 4 s, so get_frames(int(9000 / 25.0 * 2.0) = 720) = min(720,
+     * 128) = 128 frames of the source at np.linspace(0, 8999, 128, dtype=int): step 8999/127 = 70.86 → 0, 70,
+     * 141, 212, …, 8857, 8928, 8999. max_pixels = 9,633,792 / 128 * 2 = 150,528 (192·28²); 476 x 644 is over it,
+     * beta = sqrt(307,200 / 150,528) = sqrt(100/49) = 1.4285714285714286, 480 / beta / 28 = 12.0 and
+     * 640 / beta / 28 = 16.0 exactly, floored: 336 x 448, grid_thw [64, 24, 32].
+     */
+    @Test
+    void mingThinsLongVideosToTwoFramesASecondAndCapsThemAt128() {
+        int[] idx = MingVideoSampler.sample(9000, 25.0).indices();
+        assertEquals(128, idx.length);
+        assertArrayEquals(new int[] {0, 70, 141, 212}, java.util.Arrays.copyOf(idx, 4));
+        assertArrayEquals(new int[] {8857, 8928, 8999}, java.util.Arrays.copyOfRange(idx, 125, 128));
+        assertArrayEquals(new int[] {64, 24, 32}, MING.video(9000, 25.0, 640, 480).gridThw());
+        // 130 frames at exactly 2 fps are not thinned (video_fps > 2 is false): min(130, 128) = 128 frames
+        assertEquals(128, MingVideoSampler.sample(130, 2.0).count());
+        // np.linspace(0, 129, 128, dtype=int): 126 · 129/127 = 127.98 → 127, the last exactly 129
+        int[] all = MingVideoSampler.sample(130, 2.0).indices();
+        assertArrayEquals(new int[] {127, 129}, java.util.Arrays.copyOfRange(all, 126, 128));
+    }
+
+    /**
+     * 10 frames at 2.5 fps last exactly 4.0 s, not over 4: all 10 frames, [5, 34, 46]. 11 frames last 4.4 s:
+     * int(11 / 2.5 * 2.0) = int(8.8) = 8 frames at np.linspace(0, 10, 8) = 0, 1.43, 2.86, 4.29, 5.71, 7.14,
+     * 8.57, 10 → 0, 1, 2, 4, 5, 7, 8, 10; max_pixels 9,633,792 / 8 * 2 = 2,408,448: [4, 34, 46].
+     */
+    @Test
+    void mingThinsOnlyVideosLongerThanFourSeconds() {
+        assertArrayEquals(new int[] {5, 34, 46}, MING.video(10, 2.5, 640, 480).gridThw());
+        assertArrayEquals(new int[] {0, 1, 2, 4, 5, 7, 8, 10}, MingVideoSampler.sample(11, 2.5).indices());
+        assertArrayEquals(new int[] {4, 34, 46}, MING.video(11, 2.5, 640, 480).gridThw());
+    }
+
+    /**
+     * get_frames(total) = floor2(max(min(total, floor2(min(128, total))), 4)): 5 frames → max(4, 4) = 4 at
+     * linspace(0, 4, 4) = 0, 1.33, 2.67, 4 → 0, 1, 2, 4; 7 frames → 6. 3 frames → 4 > 3: ValueError.
+     */
+    @Test
+    void mingNeedsFourFramesAndEvensTheCount() {
+        assertArrayEquals(new int[] {0, 1, 2, 4}, MingVideoSampler.sample(5, 30.0).indices());
+        assertArrayEquals(new int[] {2, 34, 46}, MING.video(4, 30.0, 640, 480).gridThw());
+        assertEquals(6, MingVideoSampler.sample(7, 30.0).count());
+        assertMessage("totalFrames", () -> MING.video(3, 30.0, 640, 480));
+        assertMessage("totalFrames", () -> MING.video(1, 1.0, 640, 480));
+    }
+
+    /**
+     * Tiny: 8 frames of 10 x 10, budget 2,408,448: rounded max(28, round(10/28)·28 = 0) = 28, 28² = 784 under
+     * 100,352, beta = sqrt(100,352 / 100) = 31.678, ceil(10 · 31.678 / 28 = 11.31) = 12 → 336: [4, 24, 24]
+     * (the image processor's side-below-28 refusal does not run: it is called with do_resize=False).
+     * Huge: 8 frames of 7680 x 4320: 4312 x 7672 is over 2,408,448, beta = sqrt(33,177,600 / 2,408,448) =
+     * 3.7115, floor(4320 / 3.7115 / 28 = 41.57) = 41 → 1148, floor(7680 / 3.7115 / 28 = 73.9) = 73 → 2044:
+     * [4, 82, 146]. Odd: 7 frames → 6 of 199 x 333, budget 3,211,264: round(7.11) = 7 → 196, round(11.89) = 12
+     * → 336, 65,856 under 100,352, beta = sqrt(100,352 / 66,267) = 1.2306, ceil(8.75) = 9 → 252,
+     * ceil(14.64) = 15 → 420: [3, 18, 30].
+     */
+    @Test
+    void mingScalesTinyFramesUpHugeFramesDownAndRoundsOddSides() {
+        assertArrayEquals(new int[] {4, 24, 24}, MING.video(8, 1.0, 10, 10).gridThw());
+        assertArrayEquals(new int[] {4, 82, 146}, MING.video(8, 1.0, 7680, 4320).gridThw());
+        assertArrayEquals(new int[] {3, 18, 30}, MING.video(7, 30.0, 333, 199).gridThw());
+        assertMessage("aspect ratio", () -> MING.video(8, 1.0, 64_000, 64));
+    }
+
     @Test
     void describeSaysWhatIsServed() {
         assertEquals(2.0, GLM.describe().get("fps"));
         assertEquals(47_040_000L, GLM.describe().get("max_pixels"));
         assertEquals(180, ERNIE.describe().get("max_frames"));
         assertEquals(90_316_800L, OMNI.describe().get("video_total_pixels"));
+        assertEquals(128, MING.describe().get("max_frames"));
+        assertEquals(9_633_792, MING.describe().get("video_total_pixels"));
     }
 }

@@ -84,6 +84,45 @@ class FamilyVideoPropertiesTest {
         assertEquals(1.0, v.secondPerGridT());
     }
 
+    @Property(tries = 400)
+    void mingFramesGridAndBudget(@ForAll @IntRange(min = 1, max = 200_000) int frames,
+            @ForAll @DoubleRange(min = 0.5, max = 240) double fps, @ForAll @IntRange(min = 1, max = 4000) int width,
+            @ForAll @IntRange(min = 1, max = 4000) int height) {
+        Assume.that(Math.max(width, height) <= 200L * Math.min(width, height));
+        boolean thinned = fps > 2.0 && frames / fps > 4.0;
+        if (frames < 4) {
+            // get_frames lifts the count to 4, more than the video has: the reference raises
+            Qwen3TimestampsTest.assertMessage("totalFrames", () -> FamilyVideoProcessor.MING.video(frames, fps,
+                    width, height));
+            return;
+        }
+        SampledFrames sampled = MingVideoSampler.sample(frames, fps);
+        int[] idx = sampled.indices();
+        int n = idx.length;
+        // 2 fps over the whole video once thinned (more than 8 frames, so never below 4), every frame otherwise
+        int counted = thinned ? (int) (frames / fps * 2.0) : frames;
+        assertEquals(Math.min(128, counted - counted % 2), n, frames + " frames at " + fps);
+        assertEquals(0, idx[0]);
+        assertEquals(frames - 1, idx[n - 1]);
+        for (int i = 1; i < n; i++) {
+            assertTrue(idx[i] >= idx[i - 1] && idx[i] < frames, "ordered, inside the video");
+        }
+        SizedVisual v = FamilyVideoProcessor.MING.video(frames, fps, width, height);
+        assertEquals(n, v.sampledFrames());
+        assertEquals(n / 2, v.gridThw()[0]);
+        assertEquals(n / 2, v.grid().t());
+        assertGrid(v, 28);
+        // no per-frame cap and a shrink without lower bound: a frame ends within max(total / n · 2, 105,369)
+        // unless its rounded size was under 128·28² and the ceiled lift overshot
+        Resized r = v.resized();
+        double max = Math.max(9_633_792.0 / n * 2, 105_369);
+        double rounded = Math.max(28, Math.rint(height / 28.0) * 28) * Math.max(28, Math.rint(width / 28.0) * 28);
+        assertTrue((double) r.height() * r.width() <= max || rounded < 100_352,
+                r.height() + "x" + r.width() + " over " + max);
+        assertTrue((double) r.height() * r.width() >= 100_352 || rounded > max, "lifted to 128·28²");
+        assertEquals(0, v.timestamps().length);
+    }
+
     private static void assertGrid(SizedVisual v, int factor) {
         Resized r = v.resized();
         assertEquals(0, r.height() % factor, "height multiple of the factor");

@@ -30,6 +30,21 @@ class VideoPixelBudgetTest {
         assertEquals(768 * 784.0, VideoPixelBudget.qwenVlUtils3(4, 14).maxPixels());
     }
 
+    /**
+     * Ming's bailingmm_utils: max(9,633,792 / n * 2, 105,369) with no 768·28² cap — 4 frames may each take
+     * 4,816,896 pixels (8 times QVU-2's 602,112); at its 128-frame maximum 150,528 (192·28²), so the
+     * int(min * 1.05) floor only binds past 182 frames, which its sampler never picks.
+     */
+    @Test
+    void bailingmmUtilsSharesItsTotalWithoutAFrameCap() {
+        assertEquals(new ResizeSetting(ResizeVariant.QWEN_VL_UTILS, 28, 100_352, 4_816_896),
+                VideoPixelBudget.bailingmmUtils(4));
+        assertEquals(150_528.0, VideoPixelBudget.bailingmmUtils(128).maxPixels());
+        assertEquals(9_633_792 / 6.0 * 2, VideoPixelBudget.bailingmmUtils(6).maxPixels());
+        assertEquals(105_369.0, VideoPixelBudget.bailingmmUtils(184).maxPixels());
+        assertMessage("nframes", () -> VideoPixelBudget.bailingmmUtils(0));
+    }
+
     @Test
     void aUserMaximumOnlyLowersTheBudget() {
         ResizeSetting budget = VideoPixelBudget.qwenVlUtils2(20);
