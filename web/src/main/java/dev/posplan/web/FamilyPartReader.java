@@ -35,8 +35,8 @@ final class FamilyPartReader {
         if (video) {
             return video(part, at, model).grid();
         }
-        int width = positive(part.width(), at + "/width");
-        int height = positive(part.height(), at + "/height");
+        int width = WireParts.positive(part.width(), at + "/width");
+        int height = WireParts.positive(part.height(), at + "/height");
         try {
             return model.images().image(width, height);
         } catch (IllegalArgumentException e) {
@@ -129,15 +129,5 @@ final class FamilyPartReader {
             g[k] = side;
         }
         return g;
-    }
-
-    private static int positive(Integer v, String at) {
-        if (v == null) {
-            throw InvalidInputException.at(at, "is required");
-        }
-        if (v < 1) {
-            throw InvalidInputException.at(at, "must be >= 1, got " + v);
-        }
-        return v;
     }
 }

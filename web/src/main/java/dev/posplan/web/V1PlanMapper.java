@@ -378,16 +378,16 @@ class V1PlanMapper {
             throw InvalidInputException.at(at, "model " + model.apiName() + " samples no video: give the grid "
                     + "[frames, " + model.tokensPerSide() + ", " + model.tokensPerSide() + "] of the chosen frames");
         }
-        int width = positive(part.width(), at + "/width");
-        int height = positive(part.height(), at + "/height");
+        int width = WireParts.positive(part.width(), at + "/width");
+        int height = WireParts.positive(part.height(), at + "/height");
         return model.image(width, height);
     }
 
     private static SizedVisual sized(V1PlanRequest.Part part, String at, ProcessorPreset processor, boolean video) {
         try {
             if (!video) {
-                return PartSizer.image(processor, positive(part.width(), at + "/width"),
-                        positive(part.height(), at + "/height"));
+                return PartSizer.image(processor, WireParts.positive(part.width(), at + "/width"),
+                        WireParts.positive(part.height(), at + "/height"));
             }
             VideoSize v = VideoSize.of(part, at);
             return PartSizer.video(processor, v.frames(), v.fps(), v.width(), v.height());
@@ -779,13 +779,6 @@ class V1PlanMapper {
     private static int nonNegative(Integer v, String at) {
         if (v < 0) {
             throw InvalidInputException.at(at, "must be >= 0, got " + v);
-        }
-        return v;
-    }
-
-    private static int positive(Integer v, String at) {
-        if (required(v, at) < 1) {
-            throw InvalidInputException.at(at, "must be >= 1, got " + v);
         }
         return v;
     }

@@ -22,9 +22,9 @@ record VideoSize(int frames, double fps, int width, int height) {
 
     /** The fields of a part at {@code at}, each refused by its own JSON Pointer. */
     static VideoSize of(V1PlanRequest.Part part, String at) {
-        int width = positive(part.width(), at + "/width");
-        int height = positive(part.height(), at + "/height");
-        int frames = positive(part.frames(), at + "/frames");
+        int width = WireParts.positive(part.width(), at + "/width");
+        int height = WireParts.positive(part.height(), at + "/height");
+        int frames = WireParts.positive(part.frames(), at + "/frames");
         if (frames > MAX_FRAMES) {
             throw InvalidInputException.at(at + "/frames", "must be at most " + MAX_FRAMES);
         }
@@ -36,15 +36,5 @@ record VideoSize(int frames, double fps, int width, int height) {
             throw InvalidInputException.at(at + "/fps", "must be in (0, " + (int) MAX_FPS + "], got " + fps);
         }
         return new VideoSize(frames, fps, width, height);
-    }
-
-    private static int positive(Integer v, String at) {
-        if (v == null) {
-            throw InvalidInputException.at(at, "is required");
-        }
-        if (v < 1) {
-            throw InvalidInputException.at(at, "must be >= 1, got " + v);
-        }
-        return v;
     }
 }

@@ -111,6 +111,14 @@ final class WireParts {
         return out;
     }
 
+    /** A required integer field of at least 1. */
+    static int positive(Integer value, String field) {
+        if (required(value, field) < 1) {
+            throw InvalidInputException.at(field, "must be >= 1, got " + value);
+        }
+        return value;
+    }
+
     private static <T> T required(T value, String field) {
         if (value == null) {
             throw InvalidInputException.at(field, "is required");
