@@ -3,4 +3,5 @@ local f = io.open(os.getenv("BODY_FILE"), "rb"); local body = f:read("*a"); f:cl
 wrk.method = "POST"; wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = os.getenv("ACCEPT") or "application/json"
-function response(status, headers, body) if status ~= 200 then io.stderr:write("status " .. status .. "\n") end end
+-- no response() callback: with one, wrk hands every body to Lua (a 9.7 MB copy per S4 answer, measured as
+-- latency); wrk itself reports "Non-2xx or 3xx responses" when there are any

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 806,502 tokens) through the service's own code path without HTTP: the parsed request mapped to a
  * {@link PlanJob}, planned and written by {@link V1PlanWriter} into a byte-counting sink, as the controller
  * and {@code bin/posplan} do. {@code blocksJson} answers {@code layout: blocks}; {@code rangeJson} and
- * {@code rangeSafetensors} the last 8,192 slots of the row ({@code range}); every request also asks for 4
+ * {@code rangeSafetensors} the last 8,192 slots of the row ({@code range}), {@code denseSafetensors} the whole row
+ * (S4 as {@code bin/wrk-load} asks for it, 9.7 MB); every request also asks for 4
  * decode positions. The floors copy the same answers' bytes, encoded beforehand, into the same sink (a reused
  * 64 KiB buffer): what an answer costs with no planning and no encoding at all.
  * In package {@code dev.posplan.web} to reach the package-private writer.
@@ -46,9 +47,11 @@ public class V1AnswerBenchmark {
     private V1PlanWriter writer;
     private V1PlanRequest blocks;
     private V1PlanRequest range;
+    private V1PlanRequest dense;
     private byte[] blocksAnswer;
     private byte[] rangeAnswer;
     private byte[] rangeSafetensorsAnswer;
+    private byte[] denseSafetensorsAnswer;
     private final Sink sink = new Sink();
 
     @Setup(Level.Trial)
@@ -61,6 +64,8 @@ public class V1AnswerBenchmark {
         blocksAnswer = answer(blocks, AnswerFormat.JSON);
         rangeAnswer = answer(range, AnswerFormat.JSON);
         rangeSafetensorsAnswer = answer(range, AnswerFormat.SAFETENSORS);
+        dense = PosplanCli.JSON.readValue(PARTS + "}", V1PlanRequest.class);
+        denseSafetensorsAnswer = answer(dense, AnswerFormat.SAFETENSORS);
     }
 
     private byte[] answer(V1PlanRequest request, AnswerFormat format) throws IOException {
@@ -85,6 +90,11 @@ public class V1AnswerBenchmark {
     }
 
     @Benchmark
+    public long denseSafetensors() throws IOException {
+        return write(dense, AnswerFormat.SAFETENSORS);
+    }
+
+    @Benchmark
     public long blocksJsonFloor() throws IOException {
         return copy(blocksAnswer);
     }
@@ -97,6 +107,11 @@ public class V1AnswerBenchmark {
     @Benchmark
     public long rangeSafetensorsFloor() throws IOException {
         return copy(rangeSafetensorsAnswer);
+    }
+
+    @Benchmark
+    public long denseSafetensorsFloor() throws IOException {
+        return copy(denseSafetensorsAnswer);
     }
 
     private long write(V1PlanRequest request, AnswerFormat format) throws IOException {

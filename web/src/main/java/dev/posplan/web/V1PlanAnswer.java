@@ -43,8 +43,9 @@ import tools.jackson.core.JsonGenerator;
  * The plan of a {@link PlanJob}, as the tensors every answer format carries: {@code position_ids
  * [axes, B, L]}, {@code rope_deltas [B, 1]}, {@code decode_position_ids [axes, B, steps]}, the frequency
  * allocation and the scheme's output tensors stacked over the batch. A row is planned in the form the answer
- * needs: a {@code range} of a scheme that slices directly is written straight into the answer's tensor
- * ({@link Scheme#planBatchInto}, never the whole rows), {@code layout: blocks} comes from the block recorder
+ * needs: the positions of a scheme that slices directly and has no output tensors, a {@code range} or every slot,
+ * are written straight into the answer's tensor ({@link Scheme#planBatchInto}: a range never plans the whole rows,
+ * and no row is planned and then copied), {@code layout: blocks} comes from the block recorder
  * ({@link BatchPlanner#planBlocks}, no per-token array), anything else from the dense plan. Every form
  * reports the rows' {@link RowFacts}, from which {@code rope_deltas}, decode positions and the sequences'
  * {@code max_position} are read; nothing is recomputed.
@@ -78,11 +79,13 @@ final class V1PlanAnswer {
             return new V1PlanAnswer(job, blocks.get(0).axisNames(), blocks.stream().map(PositionBlocks::facts).toList(),
                     null, null, blocks);
         }
-        if (job.range() != null && direct(job.scheme())) {
+        if (direct(job.scheme())) {
+            // a range, or every slot: planned into the answer's own [axes, B, n] array, not planned and copied
             List<TokenStream> rows = planner.pad(job.rows());
             Optional<PlanShape> shape = job.scheme().shape(rows);
             if (shape.isPresent()) {
-                return window(job, rows, shape.get());
+                int[] slots = job.range() != null ? job.range() : new int[] {0, rows.get(0).length()};
+                return window(job, rows, shape.get(), slots[0], slots[1]);
             }
         }
         BatchPlan plan = planner.plan(job.rows());
@@ -99,12 +102,10 @@ final class V1PlanAnswer {
                 && SchemeRegistry.declaration(scheme.name()).outputs().isEmpty();
     }
 
-    /** The range of every padded row planned into its place of one {@code [axes, B, n]} tensor. */
-    private static V1PlanAnswer window(PlanJob job, List<TokenStream> rows, PlanShape shape) {
+    /** Slots {@code start .. start+n} of every padded row planned into their place of one {@code [axes, B, n]} tensor. */
+    private static V1PlanAnswer window(PlanJob job, List<TokenStream> rows, PlanShape shape, int start, int n) {
         int axes = shape.axes();
         int b = rows.size();
-        int start = job.range()[0];
-        int n = job.range()[1];
         int size = Math.multiplyExact(Math.multiplyExact(axes, b), n);
         List<PositionBuffer> outs = new ArrayList<>(b);
         float[] floats = shape.dtype() == DType.FLOAT32 ? new float[size] : null;
