@@ -3,14 +3,20 @@ package dev.posplan.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.posplan.api.encode.Tensor;
 import dev.posplan.multimodal.InvalidInputException;
 import dev.posplan.multimodal.VisionModel;
 import dev.posplan.multimodal.text.ModelTokenizers;
+import dev.posplan.planners.BatchPlan;
+import dev.posplan.planners.BatchPlanner;
 import dev.posplan.planners.Parameter;
 import dev.posplan.planners.SchemeDeclaration;
 import dev.posplan.planners.SchemeRegistry;
 import dev.posplan.web.V1PlanController.AnswerFormat;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,7 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>every request either plans or fails with a declared input error — unreadable JSON, an
  *     {@link InvalidInputException} or a {@link LimitExceededException} (a 4xx) — never another exception;</li>
  * <li>a {@code range} answers exactly the slice of the dense answer, padded rows and decode positions alike;</li>
- * <li>{@code layout: blocks} expands, run by run, to the dense answer.</li>
+ * <li>{@code layout: blocks} expands, run by run, to the dense answer;</li>
+ * <li>the dense answer, however it was planned (straight into the answer's tensor for schemes that slice
+ * directly), holds the batch planner's positions and {@code rope_deltas}.</li>
  * </ul>
  * The planners' own on-demand properties ({@code OnDemandPropertiesTest}) cover single rows per scheme; these
  * cover the request layer: mapping, batching with padding, and the JSON the service writes.
@@ -122,6 +130,51 @@ class V1RequestPropertiesTest {
                 }
             }
         }
+    }
+
+    @Property(tries = 200)
+    void aDenseAnswerHoldsTheBatchPlannersPositions(@ForAll Random random) {
+        V1PlanRequest r = PosplanCli.JSON.readValue(request(random, false).toString(), V1PlanRequest.class);
+        V1PlanAnswer plan;
+        try {
+            plan = WRITER.plan(r, AnswerFormat.SAFETENSORS);
+        } catch (InvalidInputException | LimitExceededException refused) {
+            Assume.that(false);
+            return;
+        }
+        BatchPlan batch = new BatchPlanner(plan.job().scheme(), plan.job().side()).plan(plan.job().rows());
+        double[] positions = values(plan.positionIds());
+        int i = 0;
+        for (int a = 0; a < batch.axes(); a++) {
+            for (int b = 0; b < batch.batchSize(); b++) {
+                for (int t = 0; t < batch.length(); t++) {
+                    assertEquals(batch.get(a, b, t), positions[i++], r + ": axis " + a + " row " + b + " slot " + t);
+                }
+            }
+        }
+        assertEquals(i, positions.length, "position_ids holds [axes, B, L]");
+        assertEquals(Arrays.toString(batch.ropeDeltas()), Arrays.toString(values(plan.ropeDeltas(batch.batchSize(),
+                1))), "rope_deltas of " + r);
+    }
+
+    /** A tensor's values in C order, read back from the bytes it writes (int32, int64 or float32). */
+    private static double[] values(Tensor t) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            t.writeData(out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        double[] v = new double[(int) t.elements()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = switch (t.dtype()) {
+                case INT32 -> bytes.getInt();
+                case INT64 -> bytes.getLong();
+                case FLOAT32 -> bytes.getFloat();
+            };
+        }
+        return v;
     }
 
     /** Writes a text run ({@code base + i·step}) or a visual block ({@code t[i_t] + h[i_h] + w[i_w]}) per axis. */
