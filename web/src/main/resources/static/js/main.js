@@ -62,6 +62,15 @@ function saveLink() {
   }, 150);
 }
 
+let editTimer = 0;
+/** A builder edit: the link follows at once; with "re-plan on edit", the plan once the typing pauses. */
+function edited() {
+  saveLink();
+  if (!(/** @type {HTMLInputElement} */ (byId('auto-plan'))).checked) return;
+  clearTimeout(editTimer);
+  editTimer = window.setTimeout(() => void plan(), 500);
+}
+
 /** @param {number} i @returns {string} the label of plan i: scheme and compat mode */
 function labelOf(i) {
   const p = plans[i];
@@ -300,7 +309,7 @@ async function start() {
     report(e);
   }
   builder = createBuilder(byId('builder-form'), { models, schemes, partTypes: offeredPartTypes(schemes), examples },
-    () => state.layout, { onChange: saveLink, onPlan: () => void plan() });
+    () => state.layout, { onChange: edited, onPlan: () => void plan() });
   saveLink();
   await plan();
 }

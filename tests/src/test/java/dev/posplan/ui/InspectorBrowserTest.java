@@ -213,6 +213,21 @@ class InspectorBrowserTest {
     }
 
     @Test
+    void withReplanOnEditAnEditPlansWithoutAClick() throws Exception {
+        page.open(page.base + "/");
+        int length = ((Number) page.js("return window.posplan.plans[0].length;")).intValue();
+        WebElement tokens = page.driver.findElement(By.cssSelector("input[data-pointer='/sequences/0/parts/0/tokens']"));
+        int was = Integer.parseInt(tokens.getDomProperty("value"));
+        page.click("[data-testid=auto-plan]");
+        long before = page.planned();
+        tokens.clear();
+        tokens.sendKeys(String.valueOf(was + 12));
+        page.awaitPlanned(before, Duration.ofSeconds(30));
+        page.await("window.posplan.plans[0].length === " + (length + 12), Duration.ofSeconds(10),
+                "the edited layout planned");
+    }
+
+    @Test
     void aRefusedParameterIsShownNextToItsField() throws Exception {
         page.open(page.base + "/");
         page.js("document.querySelector('[data-pointer=\"/params\"]').open = true;");
