@@ -102,7 +102,7 @@ class V1PlanController {
         AnswerFormat answer = AnswerFormat.choose(format, accept);
         V1PlanAnswer plan = pool.run(() -> planner.plan(request, answer));
         response.setContentType(answer.mediaType);
-        writer.write(plan, answer, response.getOutputStream());
+        writer.write(plan, answer, response.getOutputStream(), response::setContentLengthLong);
         metrics.planned(plan.job().scheme().name(), plan.job().rows().stream().mapToLong(TokenStream::length).sum());
     }
 

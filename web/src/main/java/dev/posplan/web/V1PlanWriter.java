@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
@@ -55,14 +56,31 @@ final class V1PlanWriter {
 
     /** Writes a plan in the given format; the stream is flushed, not closed. */
     void write(V1PlanAnswer plan, AnswerFormat answer, OutputStream out) throws IOException {
+        write(plan, answer, out, length -> { });
+    }
+
+    /**
+     * Writes a plan in the given format, telling {@code length} the answer's size in bytes first where it is known
+     * before writing (safetensors and npy, for a {@code Content-Length}; JSON streams and npz are not sized).
+     */
+    void write(V1PlanAnswer plan, AnswerFormat answer, OutputStream out, LongConsumer length) throws IOException {
         switch (answer) {
             case JSON -> {
                 try (JsonGenerator g = json.createGenerator(new NonClosingOutputStream(out))) {
                     plan.writeJson(g);
                 }
             }
-            case SAFETENSORS -> SafetensorsWriter.write(out, plan.tensors(), metadata(plan));
-            case NPY -> NpyWriter.write(out, plan.positionIds());
+            case SAFETENSORS -> {
+                List<Tensor> tensors = plan.tensors();
+                Map<String, String> metadata = metadata(plan);
+                length.accept(SafetensorsWriter.size(tensors, metadata));
+                SafetensorsWriter.write(out, tensors, metadata);
+            }
+            case NPY -> {
+                Tensor positions = plan.positionIds();
+                length.accept(NpyWriter.size(positions));
+                NpyWriter.write(out, positions);
+            }
             case NPZ -> NpzWriter.write(out, plan.tensors());
         }
         out.flush();

@@ -211,6 +211,8 @@ class V1PlanEndpointTest extends HttpSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         byte[] data = r.body();
+        // sized before it is written: a Content-Length, not chunks
+        assertEquals(String.valueOf(data.length), r.headers().firstValue("Content-Length").orElse("none"));
         ByteBuffer buf = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength = (int) buf.getLong(0);
         JsonNode header = JSON.readTree(new String(data, 8, headerLength, StandardCharsets.UTF_8));
