@@ -55,7 +55,26 @@ final class HostileRequests {
               {"type": "image", "grid": [1, 2, 3]}, {"type": "text", "tokens": 2}]}]}""",
             """
             {"model": "qwen3-vl", "sequences": [{"parts": [{"type": "video", "grid": [2, 2, 2],
-              "timestamps": [0.5, 1.5]}, {"type": "text", "tokens": 2}]}]}""");
+              "timestamps": [0.5, 1.5]}, {"type": "text", "tokens": 2}]}]}""",
+            // the other families' processors: images by size, videos by frames/fps/size, audio
+            """
+            {"model": "glm-4.1v", "sequences": [{"parts": [{"type": "text", "tokens": 3}, {"type": "image",
+              "width": 300, "height": 200}, {"type": "video", "frames": 20, "fps": 10, "width": 224, "height": 160},
+              {"type": "text", "tokens": 2}]}]}""",
+            """
+            {"model": "ernie-4.5-vl", "params": {"compat": "sglang"}, "sequences": [{"parts": [{"type": "video",
+              "frames": 24, "fps": 8, "width": 200, "height": 120}, {"type": "text", "tokens": 2}]}]}""",
+            """
+            {"model": "ming", "format": "bailing", "sequences": [{"parts": [{"type": "image", "width": 280,
+              "height": 300}, {"type": "video", "frames": 12, "fps": 3, "width": 112, "height": 112},
+              {"type": "text", "tokens": 2}]}]}""",
+            """
+            {"model": "qwen2.5-omni", "sequences": [{"parts": [{"type": "audio", "mel_frames": 300}, {"type": "video",
+              "frames": 8, "fps": 2, "width": 112, "height": 112, "audio": {"mel_frames": 400}},
+              {"type": "text", "tokens": 2}]}]}""",
+            """
+            {"model": "hunyuan-vl", "sequences": [{"parts": [{"type": "text", "tokens": 2}, {"type": "image",
+              "width": 640, "height": 480}, {"type": "text", "tokens": 2}]}]}""");
 
     private static final String[] PATHS = {"/v1/plans", "/v1/plans", "/v1/plans", "/v1/compare", "/v1/frequencies"};
     private static final double[] EXTREMES = {1e308, -1e308, 1e30, -1e30, 4.9e-324, 1e-320, 2147483648.0,
