@@ -302,13 +302,29 @@ class V1RequestPropertiesTest {
             ObjectNode part = parts.addObject().put("type", type);
             switch (type) {
                 case "text" -> part.put("tokens", hostile ? random.nextInt(60) - 5 : 1 + random.nextInt(30));
-                case "image" -> part.set("grid", grid(random, hostile, 1));
+                case "image" -> {
+                    if (random.nextInt(hostile ? 3 : 5) == 0) { // through the model's image processor
+                        part.put("width", side(random, hostile)).put("height", side(random, hostile));
+                    } else {
+                        part.set("grid", grid(random, hostile, 1));
+                    }
+                }
                 case "video" -> {
-                    part.set("grid", grid(random, hostile, 1 + random.nextInt(3)));
-                    if (random.nextBoolean()) {
-                        double[] s = hostile ? new double[] {0.5, 1, 2, 1e30, -1, 0, 1e-300}
-                                : new double[] {0.25, 0.5, 1, 2};
-                        part.put("second_per_grid_t", s[random.nextInt(s.length)]);
+                    if (random.nextInt(hostile ? 3 : 5) == 0) { // through the model's frame sampler
+                        int[] frames = hostile ? new int[] {0, -1, 1, 3, 4, 5, 17, 2_000_000}
+                                : new int[] {4, 8, 16, 30};
+                        double[] fps = hostile ? new double[] {0, -1, 1e-300, 4.9e-324, 1e308, 0.5, 2, 30}
+                                : new double[] {1, 2, 2.5, 24, 30};
+                        part.put("frames", frames[random.nextInt(frames.length)])
+                                .put("fps", fps[random.nextInt(fps.length)])
+                                .put("width", side(random, hostile)).put("height", side(random, hostile));
+                    } else {
+                        part.set("grid", grid(random, hostile, 1 + random.nextInt(3)));
+                        if (random.nextBoolean()) {
+                            double[] s = hostile ? new double[] {0.5, 1, 2, 1e30, -1, 0, 1e-300}
+                                    : new double[] {0.25, 0.5, 1, 2};
+                            part.put("second_per_grid_t", s[random.nextInt(s.length)]);
+                        }
                     }
                 }
                 case "table" -> part.putArray("cells").addArray().add(1 + random.nextInt(3)).add(1);
@@ -318,6 +334,15 @@ class V1RequestPropertiesTest {
                 part.put("type", "text");
             }
         }
+    }
+
+    /** An image or frame side in pixels: small to large, and for hostile requests also out of every range. */
+    private static int side(Random random, boolean hostile) {
+        if (hostile && random.nextInt(3) == 0) {
+            int[] extreme = {-5, 0, 1, 27, 100_000, Integer.MAX_VALUE};
+            return extreme[random.nextInt(extreme.length)];
+        }
+        return 28 + random.nextInt(400);
     }
 
     private static ArrayNode grid(Random random, boolean hostile, int t) {
