@@ -112,7 +112,7 @@ class V1CatalogueController {
             processor.put("audio_length", "tokens of F mel frames (100 per second) by the thinker's "
                     + "_get_feat_extract_output_lengths");
         }
-        FamilyVideoProcessor videos = p.images() == null ? null : FamilyVideoProcessor.of(p.images());
+        FamilyVideoProcessor videos = FamilyVideoProcessor.of(p.images());
         if (videos != null) {
             processor.put("video", videos.describe());
         }

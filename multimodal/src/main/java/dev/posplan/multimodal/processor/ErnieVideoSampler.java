@@ -1,7 +1,6 @@
 package dev.posplan.multimodal.processor;
 
 import dev.posplan.multimodal.InvalidInputException;
-import java.util.Arrays;
 
 /**
  * transformers {@code Ernie4_5_VL_MoeVideoProcessor.sample_frames} with its class defaults (no {@code fps}, no
@@ -36,11 +35,6 @@ public final class ErnieVideoSampler {
             throw InvalidInputException.of("totalFrames: torch.arange(0, " + totalFrames + ", " + totalFrames + "/" + n
                     + ") ends at frame " + last + ", past the last frame " + (totalFrames - 1));
         }
-        if (indices.length % 2 == 1) {
-            int[] padded = Arrays.copyOf(indices, indices.length + 1);
-            padded[indices.length] = last;
-            indices = padded;
-        }
-        return new SampledFrames(indices, totalFrames, videoFps);
+        return new SampledFrames(indices, totalFrames, videoFps).evenCount();
     }
 }

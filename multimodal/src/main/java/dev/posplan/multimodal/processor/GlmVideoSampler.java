@@ -54,7 +54,7 @@ public final class GlmVideoSampler {
             throw InvalidInputException.of("totalFrames: " + totalFrames + " frames at " + videoFps + " fps last "
                     + duration + " s, shorter than one frame at " + fps + " fps: Glm4vVideoProcessor samples none");
         }
-        return new SampledFrames(evenDistinct(picked), totalFrames, videoFps);
+        return new SampledFrames(distinct(picked), totalFrames, videoFps).evenCount();
     }
 
     private static int[] everyFrame(int totalFrames) {
@@ -65,37 +65,32 @@ public final class GlmVideoSampler {
         return all;
     }
 
-    /** {@code ceil(t · video_fps)} at {@code np.linspace(0, duration, samples)}: {@code i · step}, last exact. */
+    /** {@code ceil(t · video_fps)} at {@code np.linspace(0, duration, samples)}. */
     private static int[] atSeconds(double duration, int samples, double videoFps, int last) {
         if (Double.isInfinite(duration)) {
             // np.linspace(0, inf, n) starts with 0·inf = nan, and math.ceil(nan) raises
             throw InvalidInputException.of("videoFps: " + videoFps + " makes totalFrames / videoFps an infinite "
                     + "duration");
         }
+        double[] seconds = PyMath.linspace(duration, samples);
         int[] out = new int[samples];
-        double step = duration / (samples - 1);
         for (int i = 0; i < samples; i++) {
-            double t = i == samples - 1 ? duration : i * step;
-            out[i] = (int) Math.min(last, (long) Math.ceil(t * videoFps));
+            out[i] = (int) Math.min(last, (long) Math.ceil(seconds[i] * videoFps));
         }
         return out;
     }
 
     /**
-     * The reference's first-seen de-duplication, then the last frame once more if the count is odd. Every
-     * branch yields non-decreasing indices, so first-seen is "differs from the previous one".
+     * The reference's first-seen de-duplication. Every branch yields non-decreasing indices, so first-seen is
+     * "differs from the previous one".
      */
-    private static int[] evenDistinct(int[] picked) {
-        int[] out = new int[picked.length + 1];
+    private static int[] distinct(int[] picked) {
+        int[] out = new int[picked.length];
         int n = 0;
         for (int idx : picked) {
             if (n == 0 || out[n - 1] != idx) {
                 out[n++] = idx;
             }
-        }
-        if ((n & 1) == 1) {
-            out[n] = out[n - 1];
-            n++;
         }
         return Arrays.copyOf(out, n);
     }

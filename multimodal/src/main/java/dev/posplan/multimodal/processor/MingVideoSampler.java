@@ -64,17 +64,13 @@ public final class MingVideoSampler {
         return (int) n;
     }
 
-    /**
-     * {@code np.linspace(0, stop, n, dtype=int)}: {@code i · (stop / (n - 1))} in float64, the last exactly
-     * {@code stop}, floored (the values are never negative, so {@code astype(int)} agrees).
-     */
+    /** {@code np.linspace(0, stop, n, dtype=int)}: the float64 values floored (never negative, so as astype). */
     static int[] linspaceInt(int stop, int n) {
+        double[] at = PyMath.linspace(stop, n);
         int[] out = new int[n];
-        double step = (double) stop / (n - 1);
-        for (int i = 0; i < n - 1; i++) {
-            out[i] = (int) Math.floor(i * step);
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) Math.floor(at[i]);
         }
-        out[n - 1] = stop;
         return out;
     }
 }

@@ -35,6 +35,23 @@ final class PyMath {
         return (long) Math.ceil(x / factor) * factor;
     }
 
+    /**
+     * numpy {@code np.linspace(0, stop, n)} in float64: {@code i · (stop / (n - 1))}, the last value exactly
+     * {@code stop}; one value is {@code [0]}.
+     */
+    static double[] linspace(double stop, int n) {
+        double[] out = new double[n];
+        if (n == 1) {
+            return out;
+        }
+        double step = stop / (n - 1);
+        for (int i = 0; i < n - 1; i++) {
+            out[i] = i * step;
+        }
+        out[n - 1] = stop;
+        return out;
+    }
+
     /** A product of sizes that must stay an exact double, so that Python's int division is reproduced. */
     static long exactProduct(String what, long a, long b) {
         long p = Math.multiplyExact(a, b);

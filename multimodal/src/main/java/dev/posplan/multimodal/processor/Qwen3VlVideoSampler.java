@@ -51,15 +51,11 @@ public final class Qwen3VlVideoSampler {
     public static int[] frameIndices(int totalFrames, int count) {
         Args.positive("totalFrames", totalFrames);
         Args.positive("count", count);
+        double[] at = PyMath.linspace(totalFrames - 1, count);
         int[] out = new int[count];
-        if (count == 1) {
-            return out;
+        for (int i = 0; i < count; i++) {
+            out[i] = (int) Math.rint(at[i]);
         }
-        double step = (double) (totalFrames - 1) / (count - 1);
-        for (int i = 0; i < count - 1; i++) {
-            out[i] = (int) Math.rint(i * step);
-        }
-        out[count - 1] = totalFrames - 1;
         return out;
     }
 }

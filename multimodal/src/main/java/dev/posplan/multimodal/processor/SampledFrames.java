@@ -33,6 +33,16 @@ public record SampledFrames(int[] indices, int totalFrames, double videoFps) {
         return indices.length;
     }
 
+    /** These frames with the last one repeated when their count is odd: a temporal patch takes two frames. */
+    public SampledFrames evenCount() {
+        if (indices.length % 2 == 0) {
+            return this;
+        }
+        int[] even = Arrays.copyOf(indices, indices.length + 1);
+        even[indices.length] = indices[indices.length - 1];
+        return new SampledFrames(even, totalFrames, videoFps);
+    }
+
     /** The effective rate of the sampled frames, see {@link VideoTiming#sampledFps}. */
     public double sampledFps() {
         return VideoTiming.sampledFps(indices.length, totalFrames, videoFps);
